@@ -8,14 +8,14 @@ import (
 // Error codes. Each maps to one HTTP status in internal/httpapi and to one
 // exit status in cmd/truce; nowhere else decides that mapping.
 const (
-	EINVALID      = "invalid"       // the caller's input is wrong
-	ENOTFOUND     = "not_found"     // no such item, or the caller may not see it
-	ECONFLICT     = "conflict"      // the item exists or its state forbids the act
-	EUNAUTHORIZED = "unauthorized"  // no or bad credentials
-	EFORBIDDEN    = "forbidden"     // credentials fine, role may not do this
-	ETOOLARGE     = "too_large"     // a body or batch over its limit
-	EUNAVAILABLE  = "unavailable"   // a dependency (database) is down
-	EINTERNAL     = "internal"      // a bug or an unexpected failure
+	EINVALID      = "invalid"      // the caller's input is wrong
+	ENOTFOUND     = "not_found"    // no such item, or the caller may not see it
+	ECONFLICT     = "conflict"     // the item exists or its state forbids the act
+	EUNAUTHORIZED = "unauthorized" // no or bad credentials
+	EFORBIDDEN    = "forbidden"    // credentials fine, role may not do this
+	ETOOLARGE     = "too_large"    // a body or batch over its limit
+	EUNAVAILABLE  = "unavailable"  // a dependency (database) is down
+	EINTERNAL     = "internal"     // a bug or an unexpected failure
 )
 
 // Error is the one error type of Truce: a code for machines and a message
