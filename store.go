@@ -147,6 +147,10 @@ type ReportFilter struct {
 	Admin1      string     // canonical region name
 	Limit       int        // at most this many (the store caps it at 1000)
 	Cursor      string     // from a previous page
+	// Restricted limits the result to the reports of published incidents,
+	// plus, when VisibleParty is set, the reports filed for that party.
+	Restricted   bool
+	VisibleParty string
 }
 
 // RejectedFilter selects rejected items.

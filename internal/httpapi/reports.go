@@ -1,0 +1,174 @@
+package httpapi
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/truce-monitor/truce"
+	"github.com/truce-monitor/truce/internal/intake"
+)
+
+// postReports files a report, a JSON array of reports or NDJSON. It
+// answers 200 when all were accepted, 422 when none were, 207 otherwise.
+func (s *Server) postReports(w http.ResponseWriter, r *http.Request) error {
+	if p := truce.PrincipalFrom(r.Context()); !p.CanFile() {
+		if p.Role == truce.RolePublic {
+			return truce.Errorf(truce.EUNAUTHORIZED, "sign in with an API token to file reports")
+		}
+		return truce.Errorf(truce.EFORBIDDEN, "role %s may not file reports", p.Role)
+	}
+	body := http.MaxBytesReader(w, r.Body, MaxBodyBytes)
+	var items []intake.Item
+	err := intake.Decode(body, intake.FormatOf(r.Header.Get("Content-Type")), func(it intake.Item) error {
+		items = append(items, it)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if len(items) == 0 {
+		return truce.Errorf(truce.EINVALID, "the body holds no reports")
+	}
+	res, err := s.App.Submit(r.Context(), "api", items)
+	if err != nil {
+		return err
+	}
+	s.metrics.accepted.Add(float64(countNew(res.Accepted)))
+	s.metrics.rejected.Add(float64(len(res.Rejected)))
+	writeJSON(w, submitStatus(len(res.Accepted), len(res.Rejected)), res)
+	return nil
+}
+
+func countNew(acc []appAccepted) int {
+	n := 0
+	for _, a := range acc {
+		if !a.Duplicate {
+			n++
+		}
+	}
+	return n
+}
+
+// submitStatus is 200 when all were accepted, 422 when none, 207 else.
+func submitStatus(accepted, rejected int) int {
+	switch {
+	case rejected == 0:
+		return http.StatusOK
+	case accepted == 0:
+		return http.StatusUnprocessableEntity
+	default:
+		return http.StatusMultiStatus
+	}
+}
+
+// getReport answers one report as stored, with its geocoding, its log
+// entries and their inclusion proofs.
+func (s *Server) getReport(w http.ResponseWriter, r *http.Request) error {
+	id := r.PathValue("id")
+	rep, err := s.App.Report(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	out, err := withLog(r, s.Proofs, rep, "report", id)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+// withLog returns v's JSON object with "log" added: its log entries with
+// inclusion proofs (when the log is wired).
+func withLog(r *http.Request, p Prover, v any, typ, id string) (map[string]json.RawMessage, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, err
+	}
+	if p == nil {
+		return m, nil
+	}
+	entries, err := p.EntriesFor(r.Context(), typ, id)
+	if err != nil {
+		return nil, err
+	}
+	if m["log"], err = json.Marshal(entries); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// listReports answers a filtered page of reports.
+func (s *Server) listReports(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	f := truce.ReportFilter{
+		SourceType:  truce.SourceType(q.Get("source_type")),
+		SourceName:  q.Get("source"),
+		SourceParty: q.Get("party"),
+		Kind:        truce.Kind(q.Get("kind")),
+		Admin1:      q.Get("admin1"),
+		Cursor:      q.Get("cursor"),
+	}
+	var err error
+	if f.From, err = queryTime(q.Get("from"), "from"); err != nil {
+		return err
+	}
+	if f.To, err = queryTime(q.Get("to"), "to"); err != nil {
+		return err
+	}
+	if f.Limit, err = queryLimit(q.Get("limit")); err != nil {
+		return err
+	}
+	rs, next, err := s.App.Reports(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	if rs == nil {
+		rs = []*truce.Report{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"reports": rs, "next": nullable(next)})
+	return nil
+}
+
+func queryTime(v, name string) (time.Time, error) {
+	if v == "" {
+		return time.Time{}, nil
+	}
+	t, err := truce.ParseTime(v)
+	if err != nil {
+		if d, derr := time.Parse("2006-01-02", v); derr == nil {
+			return d, nil
+		}
+		return time.Time{}, truce.Errorf(truce.EINVALID, "%s: %q is not a time (want RFC 3339 or YYYY-MM-DD)", name, v)
+	}
+	return t, nil
+}
+
+func queryLimit(v string) (int, error) {
+	if v == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > 1000 {
+		return 0, truce.Errorf(truce.EINVALID, "limit: %q is not a number from 1 to 1000", v)
+	}
+	return n, nil
+}
+
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// readSmall reads a small request body within MaxSmallBody.
+func readSmall(w http.ResponseWriter, r *http.Request) ([]byte, error) {
+	return io.ReadAll(http.MaxBytesReader(w, r.Body, MaxSmallBody))
+}

@@ -1,0 +1,27 @@
+package httpapi
+
+import "net/http"
+
+// routes lists every route of the server, in one place.
+func (s *Server) routes(mux *http.ServeMux) {
+	h := s.handle
+	mux.Handle("GET /healthz", h(s.healthz))
+	mux.Handle("GET /metrics", s.metricsHandler())
+
+	mux.Handle("POST /api/v1/reports", h(s.postReports))
+	mux.Handle("GET /api/v1/reports", h(s.listReports))
+	mux.Handle("GET /api/v1/reports/{id}", h(s.getReport))
+
+	mux.Handle("GET /api/v1/rejected", h(s.listRejected))
+	mux.Handle("GET /api/v1/rejected/{id}", h(s.getRejected))
+	mux.Handle("POST /api/v1/rejected/{id}/resubmit", h(s.resubmit))
+
+	if s.Log != nil {
+		mux.Handle("/log/", s.Log)
+	}
+	if s.Web != nil {
+		mux.Handle("/", s.Web)
+	} else {
+		mux.Handle("GET /{$}", h(s.index))
+	}
+}
