@@ -45,6 +45,31 @@ func (v Validator) Validate(r *Report, now time.Time) []FieldError {
 	return fe
 }
 
+// ValidateDecoded validates a report that decoding already found faults
+// in, so that one answer names every problem: it returns decodeErrs plus
+// the validation errors of fields not related to a field already named
+// (a bad location.lat is not also reported as a missing location).
+func (v Validator) ValidateDecoded(r *Report, decodeErrs []FieldError, now time.Time) []FieldError {
+	out := append([]FieldError(nil), decodeErrs...)
+	for _, e := range v.Validate(r, now) {
+		if !relatedToAny(e.Field, decodeErrs) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func relatedToAny(field string, errs []FieldError) bool {
+	for _, e := range errs {
+		if e.Field == "" || e.Field == field ||
+			strings.HasPrefix(field, e.Field+".") || strings.HasPrefix(e.Field, field+".") ||
+			strings.HasPrefix(field, e.Field+"[") {
+			return true
+		}
+	}
+	return false
+}
+
 func (v Validator) source(fe *fieldErrors, r *Report) {
 	s := &r.Source
 	switch {

@@ -72,7 +72,7 @@ func decodeCSV(br *bufio.Reader, fn func(Item) error) error {
 		} else {
 			it.Report, it.Errors = rowReport(header, rec)
 			if len(it.Errors) > 0 {
-				it.Report = nil
+				it.partial, it.Report = it.Report, nil
 			}
 		}
 		if err := fn(it); err != nil {

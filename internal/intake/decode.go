@@ -41,6 +41,10 @@ type Item struct {
 	Raw    []byte             // the item as sent
 	Report *truce.Report      // the decoded report (not yet validated)
 	Errors []truce.FieldError // why it could not be decoded or accepted
+
+	// partial is what could be decoded of an object with faulty fields, so
+	// that validation can name the other problems in the same answer.
+	partial *truce.Report
 }
 
 // Err returns the item's rejection as a validation error, or nil.
@@ -172,6 +176,9 @@ func decodeOne(index, line int, raw []byte) Item {
 	r, errs := truce.DecodeReport(raw)
 	if len(errs) > 0 {
 		it.Errors = errs
+		if errs[0].Field != "" || len(errs) > 1 {
+			it.partial = &r
+		}
 		return it
 	}
 	it.Report = &r

@@ -21,6 +21,10 @@ type Preparer struct {
 // receipt, used for defaults.
 func (p *Preparer) Prepare(it *Item, now time.Time) {
 	if it.Report == nil {
+		if it.partial != nil {
+			it.Errors = p.Validator.ValidateDecoded(it.partial, it.Errors, now)
+			it.partial = nil
+		}
 		return
 	}
 	r := it.Report
