@@ -1,0 +1,75 @@
+// Package sqldb implements truce.Store once over database/sql, for every
+// SQL backend. The SQL is written once, with SQLite-style numbered
+// placeholders (?1, ?2, …); a Dialect rewrites them where the backend wants
+// another style and says how the backend reports a unique violation.
+// internal/sqlite and internal/postgres supply the dialect, the connections
+// and the migrations.
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"sync"
+)
+
+// Dialect is what differs between SQL backends, beyond their migrations.
+type Dialect struct {
+	// Name is what Store.Dialect returns: "sqlite" or "postgres".
+	Name string
+	// Dollar rewrites ?N placeholders to $N (PostgreSQL).
+	Dollar bool
+	// Instr is the name of the function that returns the 1-based position
+	// of its second argument in its first, 0 when absent ("instr" in
+	// SQLite, "strpos" in PostgreSQL).
+	Instr string
+	// IsUnique reports whether err is a unique-constraint violation.
+	IsUnique func(err error) bool
+	// PrepareInTx prepares each statement once per transaction and reuses
+	// it. Backends whose driver caches prepared statements by itself
+	// (pgx) leave it false.
+	PrepareInTx bool
+	// BeforeUpdate, when set, runs first in every Update transaction, e.g.
+	// to take the lock that serialises log appends.
+	BeforeUpdate func(ctx context.Context, tx *sql.Tx) error
+	// ViewOptions are the options of View transactions.
+	ViewOptions sql.TxOptions
+
+	rebound sync.Map // query -> rewritten query
+}
+
+// Rebind returns q with its placeholders in the dialect's style. Quoted
+// strings and identifiers are left alone.
+func (d *Dialect) Rebind(q string) string {
+	if !d.Dollar {
+		return q
+	}
+	if v, ok := d.rebound.Load(q); ok {
+		return v.(string)
+	}
+	out := rewritePlaceholders(q)
+	d.rebound.Store(q, out)
+	return out
+}
+
+// rewritePlaceholders turns every ?N outside quotes into $N.
+func rewritePlaceholders(q string) string {
+	var b strings.Builder
+	b.Grow(len(q))
+	var quote byte
+	for i := 0; i < len(q); i++ {
+		c := q[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '\'' || c == '"':
+			quote = c
+		case c == '?' && i+1 < len(q) && q[i+1] >= '0' && q[i+1] <= '9':
+			c = '$'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
