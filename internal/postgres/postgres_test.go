@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
@@ -27,9 +28,7 @@ func testURL(tb testing.TB) string {
 // open returns a store in a schema of its own, dropped after the test.
 func open(tb testing.TB) truce.Store {
 	url := testURL(tb)
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "truce_test_" + hex.EncodeToString(b)
+	schema := newSchema()
 	s, err := OpenSchema(tb.Context(), url, schema)
 	if err != nil {
 		tb.Fatal(err)
@@ -62,4 +61,92 @@ func TestConformance(t *testing.T) {
 
 func BenchmarkStore(b *testing.B) {
 	storetest.RunBenchmarks(b, func(b *testing.B) truce.Store { return open(b) })
+}
+
+func newSchema() string {
+	b := make([]byte, 6)
+	rand.Read(b)
+	return "truce_test_" + hex.EncodeToString(b)
+}
+
+// TestSchemas checks that stores in two schemas do not see each other, that
+// a schema can be named in the URL, and that reopening applies nothing twice
+// while a schema migrated by a newer Truce is refused.
+func TestSchemas(t *testing.T) {
+	url := testURL(t)
+	one, two := newSchema(), newSchema()
+	t.Cleanup(func() { dropSchema(t, url, one); dropSchema(t, url, two) })
+	a, err := OpenSchema(t.Context(), url, one)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	sep := "?"
+	if strings.Contains(url, "?") {
+		sep = "&"
+	}
+	c, err := OpenSchema(t.Context(), url, two) // creates the schema
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Close()
+	b, err := Open(t.Context(), url+sep+"search_path="+two)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	put := func(s truce.Store, v string) {
+		if err := s.Update(t.Context(), func(tx truce.Tx) error { return tx.PutMeta("k", []byte(v)) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	get := func(s truce.Store) string {
+		var v []byte
+		err := s.View(t.Context(), func(tx truce.Tx) error {
+			var err error
+			v, err = tx.Meta("k")
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(v)
+	}
+	put(a, "one")
+	put(b, "two")
+	if got := get(a); got != "one" {
+		t.Errorf("schema one reads %q", got)
+	}
+	if got := get(b); got != "two" {
+		t.Errorf("schema two reads %q", got)
+	}
+	again, err := OpenSchema(t.Context(), url, one)
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	defer again.Close()
+	if got := get(again); got != "one" {
+		t.Errorf("reopened schema one reads %q", got)
+	}
+	var n int
+	if err := again.Writer().QueryRowContext(t.Context(), "SELECT COUNT(*) FROM schema_migrations").Scan(&n); err != nil || n != 1 {
+		t.Errorf("schema_migrations has %d rows (%v), want 1", n, err)
+	}
+	if _, err := again.Writer().ExecContext(t.Context(), "INSERT INTO schema_migrations VALUES (9999, '9999_future.sql', 'now')"); err != nil {
+		t.Fatal(err)
+	}
+	if s, err := OpenSchema(t.Context(), url, one); err == nil || !strings.Contains(err.Error(), "9999") {
+		t.Errorf("Open of a newer schema: err %v, want a refusal naming version 9999", err)
+		if s != nil {
+			s.Close()
+		}
+	}
+}
+
+func TestOpenBadURL(t *testing.T) {
+	if _, err := Open(t.Context(), "postgres://nobody@127.0.0.1:1/none?sslmode=disable&connect_timeout=2"); err == nil {
+		t.Error("Open of an unreachable server succeeded")
+	} else if truce.ErrorCode(err) != truce.EUNAVAILABLE {
+		t.Errorf("Open of an unreachable server: %v (code %s), want EUNAVAILABLE", err, truce.ErrorCode(err))
+	}
 }

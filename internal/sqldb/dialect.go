@@ -9,6 +9,7 @@ package sqldb
 import (
 	"context"
 	"database/sql"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -38,25 +39,26 @@ type Dialect struct {
 	rebound sync.Map // query -> rewritten query
 }
 
-// Rebind returns q with its placeholders in the dialect's style. Quoted
-// strings and identifiers are left alone.
+// Rebind returns q with its placeholders in the dialect's style: $N for
+// PostgreSQL; for SQLite, plain ? when the numbers run 1, 2, 3, … in order
+// (SQLite binds anonymous parameters faster than numbered ones), else q
+// as written. Quoted strings and identifiers are left alone.
 func (d *Dialect) Rebind(q string) string {
-	if !d.Dollar {
-		return q
-	}
 	if v, ok := d.rebound.Load(q); ok {
 		return v.(string)
 	}
-	out := rewritePlaceholders(q)
+	out := rewritePlaceholders(q, d.Dollar)
 	d.rebound.Store(q, out)
 	return out
 }
 
-// rewritePlaceholders turns every ?N outside quotes into $N.
-func rewritePlaceholders(q string) string {
+// rewritePlaceholders turns every ?N outside quotes into $N (dollar), or
+// into ? if the numbers are 1, 2, 3, … in order (not dollar).
+func rewritePlaceholders(q string, dollar bool) string {
 	var b strings.Builder
 	b.Grow(len(q))
 	var quote byte
+	next := 1
 	for i := 0; i < len(q); i++ {
 		c := q[i]
 		switch {
@@ -66,10 +68,27 @@ func rewritePlaceholders(q string) string {
 			}
 		case c == '\'' || c == '"':
 			quote = c
-		case c == '?' && i+1 < len(q) && q[i+1] >= '0' && q[i+1] <= '9':
-			c = '$'
+		case c == '?' && i+1 < len(q) && isDigit(q[i+1]):
+			j := i + 1
+			for j < len(q) && isDigit(q[j]) {
+				j++
+			}
+			switch {
+			case dollar:
+				b.WriteByte('$')
+				b.WriteString(q[i+1 : j])
+			case q[i+1:j] == strconv.Itoa(next):
+				b.WriteByte('?')
+				next++
+			default:
+				return q // numbers out of order or repeated: keep them
+			}
+			i = j - 1
+			continue
 		}
 		b.WriteByte(c)
 	}
 	return b.String()
 }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -1,6 +1,7 @@
 package sqldb
 
 import (
+	"bytes"
 	"database/sql"
 	"encoding/json"
 	"fmt"
@@ -20,7 +21,7 @@ func (t *Tx) InsertReport(r *truce.Report) error {
 	if r.ID == "" {
 		return truce.Errorf(truce.EINVALID, "report: no id")
 	}
-	doc, err := json.Marshal(r)
+	doc, err := r.MarshalJSON() // not json.Marshal, which compacts it again
 	if err != nil {
 		return fmt.Errorf("sqldb: encode report %s: %w", r.ID, err)
 	}
@@ -109,7 +110,21 @@ func (t *Tx) Reports(f truce.ReportFilter) ([]*truce.Report, string, error) {
 	return out, "", rows.Err()
 }
 
+// storedReport is Report without its methods, for the standard decoder.
+type storedReport truce.Report
+
+// decodeReport decodes a stored report. The documents are Truce's own
+// encoding, so the standard decoder reads them, several times faster than
+// the intake decoder of Report.UnmarshalJSON; a document with fields the
+// Report type lacks (kept in Extra) falls back to the latter.
 func decodeReport(doc []byte) (*truce.Report, error) {
+	var fast storedReport
+	dec := json.NewDecoder(bytes.NewReader(doc))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&fast); err == nil {
+		r := truce.Report(fast)
+		return &r, nil
+	}
 	var r truce.Report
 	if err := json.Unmarshal(doc, &r); err != nil {
 		return nil, fmt.Errorf("sqldb: decode stored report: %w", err)
