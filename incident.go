@@ -6,28 +6,29 @@ import "time"
 // it, with each figure as the sources give it and as a range, the
 // corroboration behind it, and why its reports were joined.
 type Incident struct {
-	ID          string    `json:"id"`
-	Kind        Kind      `json:"kind"`
-	Aggregate   bool      `json:"aggregate,omitempty"`
-	Window      Window    `json:"window"`
-	Location    Place     `json:"location"`
-	Weapons     []Claim   `json:"weapons,omitempty"`
-	Targets     []Claim   `json:"targets,omitempty"`
-	Actors      []Claim   `json:"actors,omitempty"`
-	Actor       string    `json:"actor"` // party code or "unknown": the attribution evaluation uses
-	Killed      Figure    `json:"killed"`
-	Injured     Figure    `json:"injured"`
-	Counts      *Counts   `json:"counts,omitempty"` // aggregate tallies
-	Reports     []Member  `json:"reports"`
-	Chains      int       `json:"chains"`                // independent source chains
-	Credibility int       `json:"credibility"`           // Admiralty 1..6, from corroboration
-	Allegations []string  `json:"allegations,omitempty"` // parties whose claims about the other are counted as allegations
-	Explanation []string  `json:"explanation,omitempty"` // why the reports were joined
-	NotJoined   []string  `json:"not_joined,omitempty"`  // why close candidates were not
-	Linked      []string  `json:"linked,omitempty"`      // aggregate tally <-> incidents it covers
-	Status      Status    `json:"status"`
-	CreatedAt   time.Time `json:"created_at"`
-	UpdatedAt   time.Time `json:"updated_at"`
+	ID          string       `json:"id"`
+	Kind        Kind         `json:"kind"`
+	Aggregate   bool         `json:"aggregate,omitempty"`
+	Window      Window       `json:"window"`
+	Location    Place        `json:"location"`
+	Weapons     []Claim      `json:"weapons,omitempty"`
+	Targets     []Claim      `json:"targets,omitempty"`
+	Actors      []Claim      `json:"actors,omitempty"`
+	Actor       string       `json:"actor"` // party code or "unknown": the attribution evaluation uses
+	Killed      Figure       `json:"killed"`
+	Injured     Figure       `json:"injured"`
+	Counts      *Counts      `json:"counts,omitempty"` // aggregate tallies
+	Reports     []Member     `json:"reports"`
+	Chains      int          `json:"chains"`                // independent source chains
+	Credibility int          `json:"credibility"`           // Admiralty 1..6, from corroboration
+	Allegations []string     `json:"allegations,omitempty"` // parties whose claims about the other are counted as allegations
+	Explanation []string     `json:"explanation,omitempty"` // why the reports were joined
+	NotJoined   []string     `json:"not_joined,omitempty"`  // why close candidates were not
+	Linked      []string     `json:"linked,omitempty"`      // aggregate tally <-> incidents it covers
+	Separations []Separation `json:"separations,omitempty"` // analyst splits that keep reports apart
+	Status      Status       `json:"status"`
+	CreatedAt   time.Time    `json:"created_at"`
+	UpdatedAt   time.Time    `json:"updated_at"`
 }
 
 // Place is an incident's location: the intersection of what its reports
@@ -66,6 +67,15 @@ type FigureClaim struct {
 	Value    int    `json:"value"`
 	ReportID string `json:"report"`
 	Source   string `json:"source"`
+}
+
+// Separation is an analyst's decision, made by splitting an incident, that
+// no report of A is fused automatically with a report of B. An incident
+// lists the separations its reports are on a side of.
+type Separation struct {
+	ID string   `json:"id"`
+	A  []string `json:"a"` // report ids
+	B  []string `json:"b"` // report ids
 }
 
 // Member is a report of an incident, by reference.

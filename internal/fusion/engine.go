@@ -1,0 +1,460 @@
+package fusion
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/truce-monitor/truce"
+)
+
+// Options tune an Engine. Zero fields take the defaults.
+type Options struct {
+	// TimeTolerance is how far apart two windows may be and still be one
+	// event, absorbing disagreement between sources. Default 3 h.
+	TimeTolerance time.Duration
+	// DistanceTolerance is added to the sum of two locations' uncertainties,
+	// in metres. Default 1000.
+	DistanceTolerance float64
+	// Clock stamps CreatedAt and UpdatedAt. Default truce.SystemClock.
+	Clock truce.Clock
+	// NewID returns a fresh incident id; an id already in use is skipped.
+	// Default "inc_000001", "inc_000002", ….
+	NewID func() string
+}
+
+// Default tolerances.
+const (
+	DefaultTimeTolerance     = 3 * time.Hour
+	DefaultDistanceTolerance = 1000.0
+)
+
+// Change is what one call changed, so that a caller can persist exactly
+// that: put each incident of Updated (Engine.Incident materialises it) and
+// delete each of Deleted.
+type Change struct {
+	Report    string   // the report added (Add), else ""
+	Incident  string   // the incident the report joined, started, or that the call produced
+	Created   bool     // Incident is new
+	Duplicate bool     // the report was known: nothing changed
+	Merged    []string // incidents merged into Incident (now deleted)
+	Updated   []string // incidents created or changed, Incident first
+	Deleted   []string // incidents that no longer exist
+}
+
+// Engine fuses reports into incidents incrementally. It keeps a compact
+// summary of every report and incident in memory (about 0.5 KiB per
+// report) and an index by time and place, so that adding a report costs
+// in proportion to the incidents near it in time and space, not to all.
+// Methods are safe for concurrent use; each is atomic.
+type Engine struct {
+	mu        sync.Mutex
+	opt       Options
+	tol       tolerances
+	incidents map[string]*incident
+	reports   map[string]*member
+	idx       index
+	syms      interner
+	sources   map[sourceKey]*source
+	cuts      map[string]*cut
+	pending   map[string][]*incident // links to incidents not yet loaded
+	cutWait   map[string][]cutSide   // separations naming reports not yet loaded
+	seq       uint64
+	stamp     uint32
+	nextID    int
+	nextRep   int
+	keys      []skey // scratch
+}
+
+// incident is an incident as the engine keeps it.
+type incident struct {
+	id        string
+	seq       uint64
+	members   []*member
+	sum       summary
+	cov       coverage
+	links     []*incident
+	notJoined []rejection
+	created   int64
+	updated   int64
+	status    truce.Status
+	into      *incident // the survivor, once merged
+	stamp     uint32
+	dead      bool
+	wide      bool
+	cuts      int // members with analyst separations
+}
+
+// rejection records a close candidate a report was not joined with.
+type rejection struct {
+	other *incident
+	m     *member
+	c     conflict
+}
+
+// maxNotJoined bounds the rejections an incident keeps.
+const maxNotJoined = 3
+
+// New returns an empty engine.
+func New(opts Options) *Engine {
+	if opts.TimeTolerance <= 0 {
+		opts.TimeTolerance = DefaultTimeTolerance
+	}
+	if opts.DistanceTolerance <= 0 {
+		opts.DistanceTolerance = DefaultDistanceTolerance
+	}
+	if opts.Clock == nil {
+		opts.Clock = truce.SystemClock{}
+	}
+	e := &Engine{
+		opt:       opts,
+		tol:       tolerances{time: int64(opts.TimeTolerance), dist: opts.DistanceTolerance},
+		incidents: map[string]*incident{},
+		reports:   map[string]*member{},
+		idx:       index{m: map[ikey][]*incident{}},
+		syms:      newInterner(),
+		sources:   map[sourceKey]*source{},
+		cuts:      map[string]*cut{},
+		pending:   map[string][]*incident{},
+		cutWait:   map[string][]cutSide{},
+	}
+	if e.opt.NewID == nil {
+		e.opt.NewID = func() string {
+			e.nextID++
+			return fmt.Sprintf("inc_%06d", e.nextID)
+		}
+	}
+	return e
+}
+
+// Len returns the number of incidents and of reports held.
+func (e *Engine) Len() (incidents, reports int) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return len(e.incidents), len(e.reports)
+}
+
+// Add fuses a validated, geocoded report: it joins the incident it is the
+// same event as, starts a new one, or bridges several, which are merged.
+// r.ID identifies the report (when empty the engine names it
+// "report-N"); adding a known id changes nothing. The engine copies what
+// it needs: r may be reused once Add returns.
+func (e *Engine) Add(r *truce.Report) Change {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	id := r.ID
+	for id == "" || (r.ID == "" && e.reports[id] != nil) {
+		e.nextRep++
+		id = fmt.Sprintf("report-%d", e.nextRep)
+	}
+	if m, ok := e.reports[id]; ok {
+		return Change{Report: id, Incident: m.inc.id, Duplicate: true}
+	}
+	m := e.newMember(r, id)
+	e.seq++
+	m.seq = e.seq
+	e.reports[id] = m
+	ch := e.place(m)
+	ch.Report = id
+	return ch
+}
+
+// candidate is an incident a member may join, with how well it fits.
+type candidate struct {
+	inc   *incident
+	score float64
+}
+
+// place puts a new member into an incident.
+func (e *Engine) place(m *member) Change {
+	cands, rejects := e.candidates(m)
+	now := e.opt.Clock.Now().UnixNano()
+	var ch Change
+	var target *incident
+	var merged []*incident
+	if len(cands) == 0 {
+		target = e.newIncident(now)
+		ch.Created = true
+		if len(rejects) == 0 && m.src.typ != truce.SourceSensor {
+			rejects = e.nearMisses(m)
+		}
+	} else {
+		merged, rejects = e.bridge(m, cands, rejects)
+		target = merged[0]
+		merged = merged[1:]
+	}
+	e.join(target, m)
+	var touched []*incident
+	for _, o := range merged {
+		touched = append(touched, e.absorb(target, o)...)
+		ch.Merged = append(ch.Merged, o.id)
+	}
+	for _, r := range rejects {
+		target.addRejection(r)
+	}
+	ch.Incident = target.id
+	ch.Updated = e.finish(now, touched, target)
+	ch.Deleted = ch.Merged
+	return ch
+}
+
+// finish refiles and relinks the changed incidents and returns the ids of
+// every live incident changed: those given, first, then the link partners
+// whose links changed and the touched ones.
+func (e *Engine) finish(now int64, touched []*incident, changed ...*incident) []string {
+	var ids []string
+	var seen []*incident
+	add := func(in *incident) {
+		if !in.dead && !slices.Contains(seen, in) {
+			seen = append(seen, in)
+			in.updated = now
+			ids = append(ids, in.id)
+		}
+	}
+	for _, in := range changed {
+		e.idx.file(in, coverageOf(in, e.tol))
+		add(in)
+	}
+	for _, in := range changed {
+		for _, p := range e.relink(in) {
+			add(p)
+		}
+	}
+	for _, p := range touched {
+		add(p)
+	}
+	return ids
+}
+
+// candidates returns the incidents m can join, best first, and up to
+// maxNotJoined of those it cannot.
+func (e *Engine) candidates(m *member) ([]candidate, []rejection) {
+	e.stamp++
+	e.keys = queryKeys(e.keys[:0], m, e.tol)
+	var cands []candidate
+	var rejects []rejection
+	b0, b1 := bucketOf(m.from-e.tol.time), bucketOf(m.to+e.tol.time)
+	e.idx.each(b0, b1, e.keys, e.stamp, func(in *incident) {
+		if in.sum.agg != m.agg {
+			return
+		}
+		c := in.sum.admits(m, e.tol)
+		if c.why == rNone {
+			cands = append(cands, candidate{in, e.score(in, m)})
+		} else if len(rejects) < maxNotJoined && worthExplaining(c) {
+			rejects = append(rejects, rejection{other: in, m: m, c: c})
+		}
+	})
+	sort.Slice(cands, func(i, j int) bool {
+		if cands[i].score != cands[j].score {
+			return cands[i].score > cands[j].score
+		}
+		return cands[i].inc.seq < cands[j].inc.seq
+	})
+	return cands, rejects
+}
+
+// Limits of the search for near misses.
+const (
+	nearMissSpan   = int64(48 * 3600 * 1e9) // the same place, this long before or after
+	nearMissVisits = 64                     // incidents looked at, per pass
+)
+
+// nearMisses finds incidents close to a report that starts an incident,
+// so that it can say why it joined none: the same place at other times
+// (within nearMissSpan), and other places of its region at the same time.
+// Sensors are not explained: their detections are too many.
+func (e *Engine) nearMisses(m *member) []rejection {
+	var rejects []rejection
+	look := func(b0, b1 int32, keys []skey) {
+		e.stamp++
+		visits := 0
+		e.idx.each(b0, b1, keys, e.stamp, func(in *incident) {
+			if visits >= nearMissVisits || len(rejects) >= maxNotJoined || in.sum.agg != m.agg || in == m.inc {
+				return
+			}
+			visits++
+			if c := in.sum.admits(m, e.tol); c.why != rNone && worthExplaining(c) {
+				rejects = append(rejects, rejection{other: in, m: m, c: c})
+			}
+		})
+	}
+	look(bucketOf(m.from-nearMissSpan), bucketOf(m.to+nearMissSpan), e.keys)
+	if m.admin1 != 0 && !m.agg {
+		look(bucketOf(m.from-e.tol.time), bucketOf(m.to+e.tol.time), []skey{{kAdmin1, int32(m.admin1), 0}})
+	}
+	return rejects
+}
+
+// worthExplaining reports whether a conflict is worth explaining:
+// everything but a distance of more than ten times the allowance.
+func worthExplaining(c conflict) bool {
+	return c.why != rDistance || c.val <= 10*c.lim
+}
+
+// score says how well m fits an incident it may join; used when it may
+// join several that cannot be merged.
+func (e *Engine) score(in *incident, m *member) float64 {
+	s := &in.sum
+	var sc float64
+	if m.entry != 0 && s.hasArea(tagEntry, m.entry) {
+		sc += 4
+	}
+	if max(s.maxFrom, m.from) <= min(s.minTo, m.to) {
+		sc++
+	}
+	if m.weapons != 0 && s.weapons != 0 {
+		sc += 2
+	}
+	if m.disc {
+		for _, a := range s.anchors {
+			if !a.coarse {
+				d, lim := discGap(a, m, e.tol)
+				sc = max(sc, sc+1-d/lim)
+			}
+		}
+	}
+	if m.target != 0 {
+		for _, o := range in.members[:min(len(in.members), 16)] {
+			if o.target == m.target {
+				sc++
+				break
+			}
+		}
+	}
+	return sc
+}
+
+// bridge decides which candidates m joins: the best one, and every other
+// that can be one incident with it and m (m bridges them). The others are
+// returned as rejections. The first incident returned survives the merge:
+// the oldest, so that ids stay stable.
+func (e *Engine) bridge(m *member, cands []candidate, rejects []rejection) ([]*incident, []rejection) {
+	set := []*incident{cands[0].inc}
+	if len(cands) > 1 {
+		acc := cands[0].inc.sum.clone()
+		acc.absorb(m)
+		fine := hasFine(&acc)
+		for _, c := range cands[1:] {
+			o := c.inc
+			conf := acc.compatible(&o.sum, e.tol)
+			if conf.why == rNone && !m.disc && fine && hasFine(&o.sum) {
+				conf = conflict{why: rDistance} // m has no disc to link theirs
+			}
+			if conf.why == rNone && e.apart(set, o) {
+				conf = conflict{why: rApart}
+			}
+			if conf.why != rNone {
+				if len(rejects) < maxNotJoined {
+					rejects = append(rejects, rejection{other: o, m: m, c: conf})
+				}
+				continue
+			}
+			acc.merge(&o.sum)
+			fine = fine || hasFine(&o.sum)
+			set = append(set, o)
+		}
+	}
+	slices.SortFunc(set, older)
+	return set, rejects
+}
+
+func hasFine(s *summary) bool {
+	for _, a := range s.anchors {
+		if !a.coarse {
+			return true
+		}
+	}
+	return false
+}
+
+// clone returns a deep copy of s.
+func (s *summary) clone() summary {
+	c := *s
+	c.areas = append([]areaTag(nil), s.areas...)
+	c.anchors = append([]anchor(nil), s.anchors...)
+	c.sources = append([]srcWindow(nil), s.sources...)
+	if s.tally != nil {
+		t := *s.tally
+		t.actors = append([]sym(nil), t.actors...)
+		c.tally = &t
+	}
+	return c
+}
+
+// newIncident creates an empty incident with a fresh id.
+func (e *Engine) newIncident(now int64) *incident {
+	id := e.opt.NewID()
+	for e.incidents[id] != nil || id == "" {
+		id = e.opt.NewID()
+	}
+	e.seq++
+	in := &incident{id: id, seq: e.seq, created: now, updated: now, status: truce.StatusReported}
+	e.incidents[id] = in
+	return in
+}
+
+// join adds m to in.
+func (e *Engine) join(in *incident, m *member) {
+	m.inc = in
+	in.members = append(in.members, m)
+	in.sum.absorb(m)
+	if m.x != nil && len(m.x.cuts) > 0 {
+		in.cuts++
+	}
+}
+
+// absorb moves every member of o into in and retires o. It returns the
+// incidents that were linked to o, whose links changed.
+func (e *Engine) absorb(in, o *incident) []*incident {
+	for _, m := range o.members {
+		m.inc = in
+	}
+	in.members = append(in.members, o.members...)
+	in.sum.merge(&o.sum)
+	in.cuts += o.cuts
+	for _, r := range o.notJoined {
+		in.addRejection(r)
+	}
+	touched := o.links
+	for _, p := range o.links {
+		p.unlink(o)
+	}
+	o.members, o.links, o.notJoined = nil, nil, nil
+	o.dead, o.into = true, in
+	delete(e.incidents, o.id)
+	return touched
+}
+
+// addRejection keeps a rejection unless the incident has enough or
+// already explains that other incident.
+func (in *incident) addRejection(r rejection) {
+	if len(in.notJoined) >= maxNotJoined {
+		return
+	}
+	for _, q := range in.notJoined {
+		if q.other == r.other {
+			return
+		}
+	}
+	in.notJoined = append(in.notJoined, r)
+}
+
+// live follows merges to the incident that now holds what in held.
+func (in *incident) live() *incident {
+	for in.dead && in.into != nil {
+		in = in.into
+	}
+	return in
+}
+
+// older orders incidents by creation, oldest first.
+func older(a, b *incident) int {
+	if c := cmp.Compare(a.created, b.created); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.seq, b.seq)
+}
