@@ -4,10 +4,10 @@ import "github.com/truce-monitor/truce"
 
 // area tags: what an areaTag's symbol names.
 const (
-	tagCountry     uint8 = iota // a member's country
-	tagAdmin1                   // a member's first-level region
-	tagCoarseAdmin1             // the region of a region-precision member
-	tagEntry                    // the gazetteer entry of a settlement member
+	tagCountry      uint8 = iota // a member's country
+	tagAdmin1                    // a member's first-level region
+	tagCoarseAdmin1              // the region of a region-precision member
+	tagEntry                     // the gazetteer entry of a settlement member
 )
 
 type areaTag struct {
