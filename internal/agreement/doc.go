@@ -1,0 +1,3 @@
+// Package agreement reads ceasefire agreements (shared/spec/agreement-format.md)
+// and evaluates incidents against them.
+package agreement

@@ -1,0 +1,224 @@
+package agreement
+
+import (
+	"time"
+
+	"github.com/truce-monitor/truce"
+)
+
+// Evaluate judges one incident under one agreement version, as
+// agreement-format.md says: violation, no_violation or indeterminate, with
+// the rules the verdict rests on, the party held responsible and reasons a
+// person can check. It is pure and deterministic: the verdict depends on
+// the incident and the compiled agreement only, not on the order of the
+// document's rules or exceptions or of the incident's claims.
+//
+// Each rule is read literally, in three-valued logic: a condition holds,
+// fails, or cannot be told from the reports, and a rule prohibits the act
+// when every condition holds. A rule that surely applies (violation) wins
+// over one that may apply (indeterminate), which wins over none. The
+// conditions, and when each cannot be told:
+//
+//   - window: the incident's time window lies inside [from, to) (yes),
+//     wholly outside (no), or straddles a boundary (cannot be told);
+//   - kind: listed, or no kinds listed;
+//   - weapon and target: a class the reports give is covered (a named
+//     class covers its subclasses; a parent all of whose subclasses are
+//     named is covered). Cannot be told when the class is unknown, when
+//     no class is stated at all, or when the reports give only a parent
+//     (drone) where the rule names a subclass (drone.long_range);
+//   - place: inside, outside, within_km or beyond_km of a zone, taking the
+//     location's uncertainty circle into account (a circle that reaches
+//     across the boundary or the distance cannot be told), or country
+//     (cannot be told when the country is not stated);
+//   - actor: a party that is bound (declared the agreement) and in the
+//     rule's by. An unknown actor satisfies the rule when every party is
+//     bound by it (the violation is then unattributed), cannot be told
+//     when only some are (a unilateral truce), and a party that is not
+//     bound gives no_violation, "not bound".
+//
+// An exception applies when its conditions surely hold; then the act is no
+// violation, whatever the rules say. An exception that may apply is noted
+// in the reasons but does not change the verdict. Aggregate tallies are
+// evaluated like any incident (their place is usually only a country).
+// Where a party disputes the window, the verdict under its reading is given
+// in Readings when it differs from the verdict under the agreement's own.
+func Evaluate(in *truce.Incident, c *Compiled) truce.Verdict {
+	e := evaluation{in: in, c: c, actor: in.Actor}
+	if e.actor == "" {
+		e.actor = truce.Unknown
+	}
+	e.from, e.to = in.Window.From, in.Window.To
+	if e.to.Before(e.from) {
+		e.to = e.from
+	}
+	e.conditions()
+	v := truce.Verdict{
+		Incident:  in.ID,
+		Agreement: c.Agreement.ID,
+		Version:   c.Agreement.Version,
+	}
+	mainTime, rel := c.main.relation(e.from, e.to)
+	v.Verdict = e.verdictUnder(mainTime)
+	for i := range c.readings {
+		w := &c.readings[i]
+		t, _ := w.relation(e.from, e.to)
+		if rv := e.verdictUnder(t); rv != v.Verdict {
+			v.Readings = append(v.Readings, truce.Reading{Party: w.party, Verdict: rv})
+		}
+	}
+	v.Rules = e.ruleIDs(v.Verdict, mainTime)
+	if v.Verdict == truce.Violation {
+		v.Party = e.actor
+		if v.Party == truce.Unknown {
+			v.Party = truce.Unattributed
+		}
+	}
+	v.Reasons = e.reasons(v, mainTime, rel)
+	return v
+}
+
+// evaluation is the state of one Evaluate call.
+type evaluation struct {
+	in       *truce.Incident
+	c        *Compiled
+	actor    string
+	from, to time.Time
+	excepted int   // index of the exception that applies, or -1
+	conds    []tri // per rule: every condition but the window
+	buf      [8]tri
+}
+
+// conditions answers every condition that does not depend on the window,
+// once for all readings.
+func (e *evaluation) conditions() {
+	e.excepted = -1
+	for i := range e.c.exceptions {
+		if e.acts(&e.c.exceptions[i].acts) == yes {
+			e.excepted = i
+			break
+		}
+	}
+	e.conds = e.buf[:0]
+	for i := range e.c.rules {
+		e.conds = append(e.conds, e.rule(&e.c.rules[i]))
+	}
+}
+
+// rule answers a rule's conditions but the window, cheapest first.
+func (e *evaluation) rule(r *rule) tri {
+	t := e.actorTri(r)
+	if t == no {
+		return no
+	}
+	return and(t, e.acts(&r.acts))
+}
+
+func (e *evaluation) actorTri(r *rule) tri {
+	if e.actor == truce.Unknown {
+		return r.unknown
+	}
+	return r.actor[e.actor] // absent: not a party, not bound or not in by
+}
+
+// acts answers the conditions shared by rules and exceptions.
+func (e *evaluation) acts(a *acts) tri {
+	t := kindTri(a.kinds, e.in.Kind)
+	if t == no {
+		return no
+	}
+	if t = and(t, a.weapons.eval(e.in.Weapons)); t == no {
+		return no
+	}
+	if t = and(t, a.targets.eval(e.in.Targets)); t == no {
+		return no
+	}
+	return and(t, a.where.eval(&e.in.Location))
+}
+
+func kindTri(mask uint32, k truce.Kind) tri {
+	if mask == 0 {
+		return yes
+	}
+	for i, x := range truce.Kinds {
+		if x == k {
+			if mask&(1<<i) != 0 {
+				return yes
+			}
+			return no
+		}
+	}
+	return no
+}
+
+// verdictUnder gives the verdict when the window condition is t.
+func (e *evaluation) verdictUnder(t tri) truce.VerdictValue {
+	if e.excepted >= 0 || t == no {
+		return truce.NoViolation
+	}
+	best := no
+	for _, r := range e.conds {
+		best = max(best, and(t, r))
+	}
+	switch best {
+	case yes:
+		return truce.Violation
+	case maybe:
+		return truce.Indeterminate
+	}
+	return truce.NoViolation
+}
+
+// ruleIDs returns the rules a verdict rests on: those that surely apply to
+// a violation, those that may apply to an indeterminate verdict.
+func (e *evaluation) ruleIDs(v truce.VerdictValue, t tri) []string {
+	want := yes
+	switch v {
+	case truce.NoViolation:
+		return []string{}
+	case truce.Indeterminate:
+		want = maybe
+	}
+	out := []string{}
+	for i, r := range e.conds {
+		if and(t, r) == want {
+			out = append(out, e.c.rules[i].id)
+		}
+	}
+	return out
+}
+
+// relation says where an incident's window [from, to] lies against the
+// agreement's window.
+type relation uint8
+
+const (
+	relInside relation = iota
+	relBefore
+	relAfter
+	relStraddleStart
+	relStraddleEnd
+	relStraddleBoth
+)
+
+// relation answers the window condition: the agreement's window includes
+// from and excludes to.
+func (w *window) relation(from, to time.Time) (tri, relation) {
+	if to.Before(w.from) {
+		return no, relBefore
+	}
+	if w.bounded && !from.Before(w.to) {
+		return no, relAfter
+	}
+	startIn := !from.Before(w.from)
+	endIn := !w.bounded || to.Before(w.to)
+	switch {
+	case startIn && endIn:
+		return yes, relInside
+	case !startIn && !endIn:
+		return maybe, relStraddleBoth
+	case !startIn:
+		return maybe, relStraddleStart
+	}
+	return maybe, relStraddleEnd
+}

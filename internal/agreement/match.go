@@ -1,0 +1,227 @@
+package agreement
+
+import (
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/truce-monitor/truce"
+	"github.com/truce-monitor/truce/internal/geo"
+)
+
+// classIndex numbers the classes of one taxonomy.
+type classIndex struct {
+	idx   map[string]int
+	names []string
+}
+
+var (
+	weaponIndex = newClassIndex(truce.WeaponClasses)
+	targetIndex = newClassIndex(truce.TargetClasses)
+)
+
+func newClassIndex(names []string) *classIndex {
+	ix := &classIndex{idx: map[string]int{}, names: names}
+	for i, n := range names {
+		ix.idx[n] = i
+	}
+	return ix
+}
+
+// classMatcher answers whether a class the reports give is covered by the
+// classes a rule names, in the dotted hierarchy both ways: a named parent
+// covers its children (yes); a parent given where the rule names a
+// subclass cannot be told (maybe), even when every subclass is named, since
+// the taxonomy's subclasses need not exhaust their parent (military is more
+// than military.air_defence_engagement); unknown cannot be told (maybe).
+type classMatcher struct {
+	any   bool
+	named []string
+	ix    *classIndex
+	table []tri // by class number
+}
+
+func newClassMatcher(set truce.ClassSet, ix *classIndex) classMatcher {
+	m := classMatcher{any: set.Any(), named: set, ix: ix}
+	if m.any {
+		return m
+	}
+	m.table = make([]tri, len(ix.names))
+	for i, c := range ix.names {
+		switch {
+		case c == truce.Unknown:
+			m.table[i] = maybe
+		case set.Covers(c):
+			m.table[i] = yes
+		case m.namesBelow(c):
+			m.table[i] = maybe
+		}
+	}
+	return m
+}
+
+func (m *classMatcher) namesBelow(c string) bool {
+	for _, x := range m.named {
+		if truce.ClassCovers(c, x) && x != c {
+			return true
+		}
+	}
+	return false
+}
+
+// class answers for one class.
+func (m *classMatcher) class(c string) tri {
+	if m.any {
+		return yes
+	}
+	if i, ok := m.ix.idx[c]; ok {
+		return m.table[i]
+	}
+	if c != "" && truce.ClassSet(m.named).Covers(c) {
+		return yes // a finer class than the taxonomy knows, under a named one
+	}
+	return maybe // a class the taxonomy does not know cannot be told
+}
+
+// eval answers for the classes of an incident: yes when one of them is
+// covered ("a weapon class of the incident is covered"); with none stated
+// the answer cannot be told where the rule depends on it.
+func (m *classMatcher) eval(claims []truce.Claim) tri {
+	if m.any {
+		return yes
+	}
+	if len(claims) == 0 {
+		return maybe
+	}
+	best := no
+	for i := range claims {
+		if t := m.class(claims[i].Value); t > best {
+			best = t
+			if best == yes {
+				break
+			}
+		}
+	}
+	return best
+}
+
+type whereForm uint8
+
+const (
+	anywhere whereForm = iota
+	inside
+	outside
+	within
+	beyond
+	inCountry
+)
+
+// whereMatcher answers a place condition for an incident's location,
+// taking its uncertainty circle into account.
+type whereMatcher struct {
+	form      whereForm
+	zone      string
+	pr        *geo.Prepared
+	km        float64
+	countries []string
+}
+
+func compileWhere(w truce.Where, zones map[string]*geo.Prepared) (whereMatcher, error) {
+	m := whereMatcher{zone: w.Zone()}
+	switch {
+	case w.Inside != "":
+		m.form = inside
+	case w.Outside != "":
+		m.form = outside
+	case w.WithinKm > 0:
+		m.form, m.km = within, w.WithinKm
+	case w.BeyondKm > 0:
+		m.form, m.km = beyond, w.BeyondKm
+	case len(w.Country) > 0:
+		m.form, m.countries = inCountry, w.Country
+	}
+	if m.zone != "" {
+		m.pr = zones[m.zone]
+		if m.pr == nil {
+			return m, fmt.Errorf("unknown zone %q", m.zone)
+		}
+	}
+	return m, nil
+}
+
+// hasPoint reports whether a location has coordinates. (0, 0) lies in the
+// Gulf of Guinea and stands for "no coordinates".
+func hasPoint(l *truce.Place) bool { return l.Lat != 0 || l.Lon != 0 }
+
+// placeFacts are what a place condition found, for reasons.
+type placeFacts struct {
+	noPoint     bool
+	in          bool    // the point is inside the zone
+	boundaryM   float64 // distance from the point to the zone's boundary
+	lowM, highM float64 // the range of distances to the zone the uncertainty allows
+}
+
+func (w *whereMatcher) eval(l *truce.Place) tri {
+	t, _ := w.evalFacts(l)
+	return t
+}
+
+func (w *whereMatcher) evalFacts(l *truce.Place) (tri, placeFacts) {
+	var f placeFacts
+	switch w.form {
+	case anywhere:
+		return yes, f
+	case inCountry:
+		switch {
+		case l.Country == "":
+			return maybe, f
+		case slices.Contains(w.countries, l.Country):
+			return yes, f
+		}
+		return no, f
+	}
+	if !hasPoint(l) {
+		f.noPoint = true
+		return maybe, f
+	}
+	p := geo.Point{Lat: l.Lat, Lon: l.Lon}
+	u := math.Max(l.UncertaintyM, 0)
+	f.in = w.pr.Contains(p)
+	f.boundaryM = w.pr.DistanceToBoundaryM(p)
+	if f.in {
+		f.lowM, f.highM = 0, math.Max(0, u-f.boundaryM)
+	} else {
+		f.lowM, f.highM = math.Max(0, f.boundaryM-u), f.boundaryM+u
+	}
+	switch w.form {
+	case inside, outside:
+		t := no
+		switch {
+		case u > 0 && f.boundaryM <= u:
+			t = maybe
+		case f.in:
+			t = yes
+		}
+		if w.form == outside {
+			t = not(t)
+		}
+		return t, f
+	case within:
+		return between(f.highM <= w.km*1000, f.lowM > w.km*1000), f
+	default: // beyond
+		return between(f.lowM > w.km*1000, f.highM <= w.km*1000), f
+	}
+}
+
+func not(t tri) tri { return yes - t }
+
+// between is yes when surely holds, no when surely fails, else maybe.
+func between(surely, surelyNot bool) tri {
+	switch {
+	case surely:
+		return yes
+	case surelyNot:
+		return no
+	}
+	return maybe
+}
