@@ -87,7 +87,7 @@ func (c *Client) Entry(ctx context.Context, cp *Checkpoint, index int64) ([]byte
 		return nil, err
 	}
 	if err := proof.VerifyInclusion(hasher, uint64(index), uint64(cp.Size), leaf[:], p, cp.Root[:]); err != nil {
-		return nil, failf("entry %d is not included in the checkpoint of size %d: %v", index, cp.Size, err)
+		return nil, failf("entry %d is not included in the checkpoint of size %d: its inclusion proof leads to another root hash", index, cp.Size)
 	}
 	return append([]byte(nil), entry...), nil
 }

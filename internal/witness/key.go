@@ -156,3 +156,26 @@ func ReadKey(dataDir string) (skey, vkey string, err error) {
 	}
 	return strings.TrimSpace(string(b)), c.VerifierKey(), nil
 }
+
+// cosigned reports whether the signed note msg, whose text is body,
+// carries a valid cosignature by c.
+func (c *Cosigner) cosigned(msg []byte, body string) bool {
+	sigs, ok := strings.CutPrefix(string(msg), body+"\n")
+	if !ok {
+		return false
+	}
+	pub := c.priv.Public().(ed25519.PublicKey)
+	for _, line := range strings.Split(sigs, "\n") {
+		b64, ok := strings.CutPrefix(line, "— "+c.name+" ")
+		raw, err := base64.StdEncoding.DecodeString(b64)
+		if !ok || err != nil || len(raw) != 4+8+ed25519.SignatureSize || binary.BigEndian.Uint32(raw) != c.id {
+			continue
+		}
+		ts := binary.BigEndian.Uint64(raw[4:])
+		m := "cosignature/v1\ntime " + strconv.FormatUint(ts, 10) + "\n" + body
+		if ed25519.Verify(pub, []byte(m), raw[12:]) {
+			return true
+		}
+	}
+	return false
+}

@@ -51,10 +51,9 @@ func New(cfg Config) (*Witness, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	client, err := logverify.New(logverify.Config{
-		Server: cfg.Server, Key: cfg.LogKey, HTTP: cfg.HTTP,
-		WitnessKeys: []string{cfg.Cosigner.VerifierKey()},
-	})
+	// The witness judges the log by its own state alone: cosignatures on
+	// the served checkpoint, its own included, do not enter into it.
+	client, err := logverify.New(logverify.Config{Server: cfg.Server, Key: cfg.LogKey, HTTP: cfg.HTTP})
 	if err != nil {
 		return nil, fmt.Errorf("witness: %w", err)
 	}
@@ -90,7 +89,7 @@ func (w *Witness) Step(ctx context.Context) (Round, error) {
 		if err := w.client.Consistent(ctx, old, cp); err != nil {
 			return r, err
 		}
-		if old.Size == cp.Size && len(cp.Cosigners) > 0 {
+		if old.Size == cp.Size && w.cs.cosigned(cp.Note, cp.Body) {
 			return r, nil // cosigned already, and the log still serves it
 		}
 	}
