@@ -1,0 +1,162 @@
+package extract
+
+import (
+	"time"
+)
+
+// event is one attack at one place, built from the sentences that tell it.
+type event struct {
+	m     mention // the merged account
+	place placeRef
+	sents []int
+	last  int // last sentence merged
+}
+
+// assembler turns a document's sentence mentions into events: one per
+// place per attack, merging later sentences about the same place and
+// time, and attaching sentences that go on about the last attack ("The
+// strike killed two") to it.
+type assembler struct {
+	e         *Extractor
+	d         *doc
+	o         Options
+	lang      string
+	pub       time.Time
+	hasPub    bool
+	events    []*event
+	last      []*event // events of the last sentence that told an act
+	lastSent  int
+	sents     []span
+	docAdmin1 map[string]int
+}
+
+// followUp is how many sentences after an act a sentence without a place
+// may still add to it.
+const followUp = 2
+
+// sentence reads sentence si and folds what it says into the events.
+func (a *assembler) sentence(si int, s span, hits []hit) {
+	if a.docAdmin1 == nil {
+		a.docAdmin1 = map[string]int{}
+	}
+	a.sents = append(a.sents, s)
+	v := newSView(a.e, a.d, s, hits)
+	v.lang = a.lang
+	m, ok := a.analyze(si, v)
+	if !ok {
+		return
+	}
+	if !a.hasPub && !m.dated {
+		return // no anchor for an undated sentence
+	}
+	if !m.dated {
+		m.when = a.newsCycle()
+	}
+	switch {
+	case len(m.places) > 0:
+		a.last = a.last[:0]
+		for _, p := range m.places {
+			a.last = append(a.last, a.place(m, p))
+		}
+		a.lastSent = si
+	case len(a.last) == 1 && si-a.lastSent <= followUp && a.sameParagraph(a.lastSent, si) && !m.agg:
+		a.merge(a.last[0], m)
+		a.lastSent = si
+	case m.trigger >= 0 && m.agg && m.country != "":
+		ev := &event{m: m, place: placeRef{country: m.country}, sents: []int{si}, last: si}
+		a.events = append(a.events, ev)
+		a.last = append(a.last[:0], ev)
+		a.lastSent = si
+	}
+}
+
+// sameParagraph reports whether no paragraph break lies between the
+// starts of sentences i and j.
+func (a *assembler) sameParagraph(i, j int) bool {
+	for k := i + 1; k <= j && k < len(a.sents); k++ {
+		if a.d.toks[a.sents[k].from].nl >= 2 {
+			return false
+		}
+	}
+	return true
+}
+
+// place folds a mention at place p into the matching event or a new one.
+func (a *assembler) place(m mention, p placeRef) *event {
+	for _, ev := range a.events {
+		if ev.place.admin1 == p.admin1 && ev.place.country == p.country && compatibleNames(ev.place, p) &&
+			ev.m.agg == m.agg && (!m.dated || !ev.m.dated || ev.m.when.overlaps(m.when)) {
+			a.merge(ev, m)
+			if ev.place.name == "" {
+				ev.place = p
+			}
+			return ev
+		}
+	}
+	ev := &event{m: m, place: p, sents: []int{m.sent}, last: m.sent}
+	if m.trigger < 0 {
+		ev.m.rule = "casualties"
+	}
+	a.events = append(a.events, ev)
+	return ev
+}
+
+func compatibleNames(a, b placeRef) bool {
+	return a.name == b.name || a.name == "" || b.name == ""
+}
+
+func (w window) overlaps(o window) bool {
+	return !w.from.After(o.to) && !o.from.After(w.to)
+}
+
+// merge adds a later mention to an event: later figures replace earlier
+// ones (the latest toll of a text wins), weapons are joined, the first
+// attribution and target stay, a dated window replaces an undated one.
+func (a *assembler) merge(ev *event, m mention) {
+	if ev.last != m.sent {
+		ev.sents = append(ev.sents, m.sent)
+		ev.last = m.sent
+	}
+	e := &ev.m
+	if m.cas.killed != nil {
+		e.cas.killed = m.cas.killed
+	}
+	if m.cas.injured != nil {
+		e.cas.injured = m.cas.injured
+	}
+	e.cas.civilian = e.cas.civilian || m.cas.civilian
+	for _, w := range m.weapons {
+		if !hasWeapon(e.weapons, w.Class, w.Model) {
+			e.weapons = append(e.weapons, w)
+		}
+	}
+	if e.attacker == "" {
+		e.attacker = m.attacker
+	}
+	if e.claimBy == "" {
+		e.claimBy = m.claimBy
+	}
+	if e.deniedBy == "" {
+		e.deniedBy = m.deniedBy
+	}
+	if e.target == nil {
+		e.target = m.target
+	}
+	if !e.dated && m.dated {
+		e.when, e.dated = m.when, true
+	}
+	if e.trigger < 0 && m.trigger >= 0 {
+		e.trigger, e.rule = m.trigger, m.rule
+	}
+	e.explode = e.explode && m.explode
+	mergeCounts(&e.counts, m.counts)
+}
+
+func hasWeapon(ws []weaponT, class, model string) bool {
+	for _, w := range ws {
+		if w.Class == class && w.Model == model {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,162 @@
+package extract
+
+// attribute finds who the sentence says did it, and whose claim or
+// denial it is:
+//   - a party adjective before a weapon, an attack word or forces ("a
+//     Russian missile", "Ukrainian drones", "Russian shelling");
+//   - a party noun as the subject of an attack or launch verb ("Russia
+//     bombs Kharkiv", "Russia said it hit …"), or after "by";
+//   - a party noun right after an attack noun (Ukrainian and Russian
+//     genitive: "атака РФ", "удар ВСУ");
+//   - an accusation ("Russia blamed Ukraine for …", "accusing Ukrainian
+//     forces of …"): the accused is the attacker, the accuser claims it;
+//   - a party before a speech verb ("Kyiv said", "according to Russia's
+//     defence ministry") makes the report that party's claim;
+//   - a party before a denial verb denies it.
+func (v *sview) attribute(m *mention) {
+	type ph struct {
+		h     hit
+		party string
+		adj   bool
+	}
+	var parties []ph
+	v.each(kParty, func(h hit, t term) {
+		if v.covered(int(h.t0), kPlace) && !v.actorUse(h) {
+			return // "Kyiv" as a place, not as the government
+		}
+		parties = append(parties, ph{h, t.val, t.model == "a"})
+	})
+	accuse := -1
+	v.each(kSay, func(h hit, t term) {
+		i := int(h.t0)
+		switch t.val {
+		case "accuse":
+			accuse = i
+			if p := v.partyBefore(i, 6); p != "" {
+				m.claimBy = p
+			}
+		case "deny":
+			if p := v.partyBefore(i, 5); p != "" {
+				m.deniedBy = p
+			}
+		default:
+			if p := v.partyBefore(i, 5); p != "" && m.claimBy == "" {
+				m.claimBy = p
+			} else if v.word(i, "according") {
+				if p := v.partyAfter(int(h.t1), 5); p != "" && m.claimBy == "" {
+					m.claimBy = p
+				}
+			}
+		}
+	})
+	for _, p := range parties {
+		i, j := int(p.h.t0), int(p.h.t1)
+		if accuse >= 0 && i > accuse {
+			m.attacker = p.party // the accused
+			break
+		}
+		if p.adj && v.attackNounWithin(j, 3) {
+			m.attacker = p.party
+			break
+		}
+		if !p.adj && (v.attackVerbWithin(j, 5) || v.word(i-1, "by") || v.attackNounBefore(i, 2)) {
+			m.attacker = p.party
+			break
+		}
+	}
+	if accuse >= 0 && m.attacker != "" && (m.claimBy == "" || m.claimBy == m.attacker) {
+		m.claimBy = other(m.attacker)
+	}
+}
+
+func other(p string) string {
+	switch p {
+	case "RU":
+		return "UA"
+	case "UA":
+		return "RU"
+	}
+	return ""
+}
+
+// actorUse reports whether a capital's name at h stands for its
+// government: followed by a speech verb, "'s" + forces, or used as a
+// subject of an attack verb.
+func (v *sview) actorUse(h hit) bool {
+	j := int(h.t1)
+	if v.word(j, "s") && v.d.toks[j].joined {
+		j++
+	}
+	return v.covered(j, kSay) || v.covered(j, kForces) || v.word(j, "has", "have", "had", "and", "forces", "troops", "government", "regime", "officials", "denied", "denies", "blamed", "accused", "launched", "fired", "is", "was", "will", "would", "could", "says") || v.attackVerbWithin(j, 2)
+}
+
+// partyBefore returns the party named within n tokens before token i.
+func (v *sview) partyBefore(i, n int) string {
+	best := ""
+	v.each(kParty, func(h hit, t term) {
+		if int(h.t1) <= i && int(h.t1) >= i-n {
+			best = t.val
+		}
+	})
+	return best
+}
+
+// partyAfter returns the first party named within n tokens from token i.
+func (v *sview) partyAfter(i, n int) string {
+	best := ""
+	v.each(kParty, func(h hit, t term) {
+		if best == "" && int(h.t0) >= i && int(h.t0) < i+n {
+			best = t.val
+		}
+	})
+	return best
+}
+
+// attackNounWithin reports whether a weapon, attack word or forces word
+// starts within n tokens from token i.
+func (v *sview) attackNounWithin(i, n int) bool {
+	for j := i; j < v.to && j < i+n; j++ {
+		if v.covered(j, kCityWord) || v.covered(j, kPlace) || v.covered(j, kPerson) && !v.covered(j, kForces) {
+			return false // "the Russian city of Belgorod", "a Russian woman"
+		}
+		if v.covered(j, kWeapon) || v.covered(j, kAttack) || v.covered(j, kForces) || v.covered(j, kLaunch) {
+			return true
+		}
+	}
+	return false
+}
+
+// attackVerbWithin reports whether an unhedged attack or launch verb
+// starts within n tokens from token i (a speech verb may come between:
+// "Russia said it hit …").
+func (v *sview) attackVerbWithin(i, n int) bool {
+	for j := i; j < v.to && j < i+n+3; j++ {
+		if v.punct(j, '.') || v.punct(j, ';') {
+			return false
+		}
+		if _, t, ok := v.at(j, kAttack); ok && (t.val == "v" || t.val == "h") {
+			return true
+		}
+		if _, _, ok := v.at(j, kLaunch); ok && j < i+n {
+			return true
+		}
+		if j >= i+n && !v.covered(j, kSay) && !v.word(j, "it", "they", "that", "had", "has", "its", "their") {
+			return false
+		}
+	}
+	return false
+}
+
+// attackNounBefore reports whether an attack word ends within n tokens
+// before token i ("атака РФ", "удар ВСУ").
+func (v *sview) attackNounBefore(i, n int) bool {
+	if v.lang == "en" {
+		return false
+	}
+	for j := i - 1; j >= v.from && j >= i-n; j-- {
+		if v.covered(j, kAttack) || v.covered(j, kWeapon) {
+			return true
+		}
+	}
+	return false
+}

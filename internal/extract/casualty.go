@@ -1,0 +1,261 @@
+package extract
+
+// number is a figure written in a sentence: tokens [t0, t1) and its value.
+type number struct {
+	t0, t1 int
+	val    int
+}
+
+// notCountAfter lists words after which a number is not a count of
+// people or weapons: units, ages, times, dates.
+var notCountAfter = map[string]bool{
+	"year": true, "years": true, "yr": true, "old": true, "hours": true, "hour": true, "minutes": true,
+	"minute": true, "days": true, "day": true, "weeks": true, "week": true, "months": true, "month": true,
+	"km": true, "kilometres": true, "kilometers": true, "miles": true, "mile": true, "metres": true,
+	"meters": true, "m": true, "percent": true, "per": true, "tonnes": true, "tons": true, "am": true,
+	"pm": true, "a": true, "gmt": true, "utc": true, "bn": true, "billion": true, "million": true,
+	"kg": true, "mm": true, "storey": true, "storeys": true, "floor": true, "floors": true,
+	"років": true, "роки": true, "рік": true, "році": true, "року": true, "рр": true, "год": true,
+	"годин": true, "хвилин": true, "км": true, "лет": true, "года": true, "году": true, "часов": true,
+	"тис": true, "тыс": true, "млн": true, "th": true, "st": true, "nd": true, "rd": true,
+}
+
+// numbers finds the figures of a sentence: digits ("1,200") and number
+// words, composed ("twenty-one", "two hundred"). Years, times, ages,
+// distances and dates are left out.
+func (v *sview) numbers() []number {
+	var out []number
+	for i := v.from; i < v.to; i++ {
+		n, j, ok := v.numberAt(i)
+		if !ok {
+			continue
+		}
+		if v.notCount(i, j, n) {
+			i = j - 1
+			continue
+		}
+		out = append(out, number{i, j, n})
+		i = j - 1
+	}
+	return out
+}
+
+// numberAt reads a number starting at token i: its value and end.
+func (v *sview) numberAt(i int) (int, int, bool) {
+	t := &v.d.toks[i]
+	if t.kind == tNum {
+		return int(t.num), i + 1, true
+	}
+	h, tm, ok := v.at(i, kNum)
+	if !ok {
+		return 0, 0, false
+	}
+	val, j := tm.n, int(h.t1)
+	for j < v.to {
+		h2, t2, ok := v.at(j, kNum)
+		if !ok {
+			break
+		}
+		switch {
+		case t2.n == 100 || t2.n == 1000:
+			val *= t2.n
+		case val >= 20 && val%10 == 0 && val < 100 && t2.n < 10:
+			val += t2.n
+		case val%100 == 0 && val >= 100 && t2.n < 100:
+			val += t2.n
+		default:
+			return val, j, true
+		}
+		j = int(h2.t1)
+	}
+	return val, j, true
+}
+
+// notCount reports whether the number at [i, j) is a year, a time, an age,
+// a date or a measure rather than a count.
+func (v *sview) notCount(i, j, n int) bool {
+	if n >= 1900 && n <= 2100 && v.d.toks[i].kind == tNum {
+		return true
+	}
+	if j < v.to && v.d.toks[j].kind == tWord && notCountAfter[v.d.tokText(j)] {
+		return true
+	}
+	if j < v.to && (v.punct(j, ':') || v.punct(j, '%')) {
+		return true
+	}
+	if i > v.from && (v.punct(i-1, ':') || v.punct(i-1, '$') || v.punct(i-1, '#')) {
+		return true
+	}
+	if _, _, ok := v.at(j, kMonth); ok {
+		return true
+	}
+	if _, _, ok := v.endingAt(i, kMonth); ok {
+		return true
+	}
+	return v.word(i-1, "no", "number", "day", "№", "page", "at", "від", "до", "з", "по", "с")
+}
+
+// casualties are the figures a sentence states.
+type casualties struct {
+	killed, injured *int
+	civilian        bool
+}
+
+// skipLeft lists words that may stand between a number and a passive
+// casualty word: "six people were killed", "two more injured".
+var skipLeft = map[string]bool{
+	"were": true, "was": true, "have": true, "has": true, "had": true, "been": true, "are": true,
+	"is": true, "be": true, "reportedly": true, "also": true, "later": true, "all": true, "being": true,
+	"more": true, "others": true, "other": true, "of": true, "them": true, "whom": true, "those": true,
+	"confirmed": true, "civilian": true, "wounded": false, "badly": true, "seriously": true,
+	"critically": true, "severely": true, "slightly": true, "fatally": true, "ще": true, "було": true,
+	"були": true, "було ще": true, "еще": true, "были": true, "был": true, "была": true, "ще одна": true,
+	"people": true, "were reported": true,
+}
+
+// skipRight lists words that may stand between an active casualty word
+// and its number: "killing at least 23", "the death toll rose to 34".
+var skipRight = map[string]bool{
+	"at": true, "least": true, "more": true, "than": true, "over": true, "nearly": true, "almost": true,
+	"about": true, "around": true, "some": true, "up": true, "to": true, "rose": true, "has": true,
+	"had": true, "risen": true, "climbed": true, "reached": true, "stands": true, "stood": true,
+	"of": true, "is": true, "was": true, "now": true, "total": true, "a": true, "the": true,
+	"increased": true, "jumped": true, "grew": true, "hit": true, "another": false, "were": true,
+	"щонайменше": true, "щонайменш": true, "понад": true, "близько": true, "ще": true, "щонайменше ще": true,
+	"не": true, "менше": true, "менее": true, "меньшей": true, "мере": true, "по": true, "более": true,
+	"около": true, "еще": true, "зросла": true, "зросло": true, "до": true, "возросло": true,
+	"увеличилось": true, "выросло": true, "було": true, "стало": true, "составило": true,
+}
+
+// casualties reads the killed and injured figures of a sentence (see
+// casualty.go's doc for the orders understood); nums are the sentence's
+// numbers.
+func (v *sview) casualties(nums []number) casualties {
+	var c casualties
+	used := map[int]bool{}
+	v.each(kNoCas, func(h hit, t term) {
+		zero := 0
+		c.killed, c.injured = intp(zero), intp(zero)
+	})
+	for _, h := range v.hits {
+		for _, t := range v.e.pats[h.pat] {
+			if t.kind != kKill && t.kind != kInjure {
+				continue
+			}
+			n, ok := v.casualtyFigure(h, t, nums, used)
+			if !ok {
+				continue
+			}
+			if t.kind == kKill {
+				c.killed = intp(n)
+			} else {
+				c.injured = intp(n)
+			}
+		}
+	}
+	v.each(kPerson, func(h hit, t term) {
+		if v.word(int(h.t0), "civilian", "civilians", "children", "child", "residents", "pensioners", "цивільних", "мирних", "дітей", "мирных", "детей") {
+			c.civilian = true
+		}
+	})
+	return c
+}
+
+func intp(n int) *int { return &n }
+
+// casualtyFigure finds the number a casualty word h speaks of: before it
+// for passive and noun forms, after it for active forms and tolls.
+func (v *sview) casualtyFigure(h hit, t term, nums []number, used map[int]bool) (int, bool) {
+	if t.val != "t" {
+		if n, ok := v.leftFigure(int(h.t0), nums, used); ok {
+			return n, true
+		}
+		if t.val == "n" {
+			return 0, false
+		}
+	}
+	return v.rightFigure(int(h.t1), nums, used)
+}
+
+// leftFigure scans left from token k for a number, over auxiliaries,
+// person nouns and a comma-delimited "including …" aside.
+func (v *sview) leftFigure(k int, nums []number, used map[int]bool) (int, bool) {
+	steps := 0
+	for i := k - 1; i >= v.from && steps < 6; i-- {
+		if n, ok := numberEndingAt(nums, i+1); ok {
+			if used[n.t0] {
+				return 0, false
+			}
+			used[n.t0] = true
+			return n.val, true
+		}
+		switch {
+		case v.punct(i, ',') || v.punct(i, ')') || v.punct(i, '-'):
+			j, ok := v.asideStart(i)
+			if !ok {
+				return 0, false
+			}
+			i = j
+			continue
+		case v.word(i, "another", "ще одна", "ещё"):
+			return 1, true
+		case v.word(i, "a", "an") && steps > 0:
+			return 1, true
+		case v.covered(i, kPerson) || skipLeft[v.d.tokText(i)]:
+		default:
+			return 0, false
+		}
+		steps++
+	}
+	return 0, false
+}
+
+// asideStart, at the closing comma or bracket of an aside ("…, including
+// nine children, were killed"), returns the token before its opening.
+func (v *sview) asideStart(close int) (int, bool) {
+	for i := close - 1; i > v.from && i > close-10; i-- {
+		if v.punct(i, ',') || v.punct(i, '(') || v.punct(i, '-') {
+			if v.word(i+1, "including", "among", "mostly", "most", "many", "all", "of", "серед", "у", "в", "из", "з", "зокрема", "среди", "в том числе", "у тому числі") {
+				return i, true
+			}
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// rightFigure scans right from token k for a number over modifiers.
+func (v *sview) rightFigure(k int, nums []number, used map[int]bool) (int, bool) {
+	for i, steps := k, 0; i < v.to && steps < 6; i, steps = i+1, steps+1 {
+		for _, n := range nums {
+			if n.t0 == i {
+				if used[n.t0] {
+					return 0, false
+				}
+				used[n.t0] = true
+				return n.val, true
+			}
+		}
+		switch {
+		case v.word(i, "another", "ще"):
+			if v.word(i, "another") {
+				return 1, true
+			}
+		case v.word(i, "a", "an") && v.covered(i+1, kPerson):
+			return 1, true
+		case skipRight[v.d.tokText(i)]:
+		default:
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+func numberEndingAt(nums []number, end int) (number, bool) {
+	for _, n := range nums {
+		if n.t1 == end {
+			return n, true
+		}
+	}
+	return number{}, false
+}

@@ -1,0 +1,128 @@
+package extract
+
+import (
+	"sort"
+	"time"
+	_ "time/tzdata" // Europe/Kyiv on systems without a zone database
+
+	"github.com/truce-monitor/truce"
+)
+
+// Options say where a text comes from and when it was published.
+type Options struct {
+	// Published anchors relative dates ("this morning", "on Tuesday"). The
+	// zero time means unknown: reports then carry no relative date and
+	// undated sentences give no report.
+	Published time.Time
+	// DateOnly says Published is a calendar day, not an instant: the text
+	// appeared at some time that day (Kyiv time).
+	DateOnly bool
+	// Source is the source.name of the reports ("Reuters"); default "news".
+	Source string
+	// Ref is the source.ref of the reports; each report gets Ref with
+	// "#n" appended (n counts from 1) so that every report has its own.
+	Ref string
+}
+
+// Extractor finds strike incidents in news text. It is safe for
+// concurrent use once built.
+type Extractor struct {
+	ac     *automaton
+	pats   [][]term // terms by pattern id
+	places *placeTable
+	kyiv   *time.Location
+}
+
+// New builds an extractor over the built-in regions and the places of
+// src (nil for the built-in ones only).
+func New(src PlaceSource) *Extractor {
+	loc, err := time.LoadLocation("Europe/Kyiv")
+	if err != nil {
+		loc = time.FixedZone("EET", 2*3600)
+	}
+	e := &Extractor{places: buildPlaces(src), kyiv: loc}
+	b := newACBuilder()
+	ids := map[string]int32{}
+	add := func(norm string, t term) {
+		id, ok := ids[norm]
+		if !ok {
+			id = b.add(norm)
+			ids[norm] = id
+			e.pats = append(e.pats, nil)
+		}
+		e.pats[id] = append(e.pats[id], t)
+	}
+	for _, l := range lexicon {
+		l.terms(add)
+	}
+	forms := make([]string, 0, len(e.places.forms))
+	for f := range e.places.forms {
+		forms = append(forms, f)
+	}
+	sort.Strings(forms) // a deterministic automaton
+	for _, f := range forms {
+		for _, i := range e.places.forms[f] {
+			add(f, term{kind: kPlace, n: i})
+		}
+	}
+	e.ac = b.build()
+	return e
+}
+
+// hit is one lexicon or place match: tokens [t0, t1) and its pattern.
+type hit struct {
+	t0, t1 int32
+	pat    int32
+}
+
+// scan finds every term of the lexicon and every place name in the
+// document, at token boundaries, ordered by first token.
+func (e *Extractor) scan(d *doc) []hit {
+	var hits []hit
+	norm := d.norm
+	e.ac.scan(norm, func(id int32, end int) {
+		start := end - e.ac.patLen(id)
+		if start > 0 && norm[start-1] != ' ' || end < len(norm) && norm[end] != ' ' {
+			return
+		}
+		t0 := d.tokenAt(int32(start))
+		t1 := d.tokenAt(int32(end) + 1)
+		if t0 >= len(d.toks) || d.toks[t0].ns != int32(start) {
+			return
+		}
+		hits = append(hits, hit{int32(t0), int32(t1), id})
+	})
+	sort.SliceStable(hits, func(i, j int) bool {
+		if hits[i].t0 != hits[j].t0 {
+			return hits[i].t0 < hits[j].t0
+		}
+		return hits[i].t1 > hits[j].t1
+	})
+	return hits
+}
+
+// Extract returns the reports a text gives: one per place per attack, in
+// the order the text first tells them. Every report passes
+// truce.Validator{}.Validate with the publication time as "now".
+func (e *Extractor) Extract(text string, o Options) []truce.Report {
+	if len(text) > truce.MaxTextLen*50 {
+		text = text[:truce.MaxTextLen*50]
+	}
+	d := tokenize(text)
+	hits := e.scan(d)
+	sents := d.sentences()
+	a := &assembler{e: e, d: d, o: o, lang: detectLanguage(d)}
+	a.anchor()
+	hi := 0
+	for si, s := range sents {
+		for hi < len(hits) && int(hits[hi].t0) < s.from {
+			hi++
+		}
+		hj := hi
+		for hj < len(hits) && int(hits[hj].t0) < s.to {
+			hj++
+		}
+		a.sentence(si, s, hits[hi:hj])
+	}
+	return a.reports()
+}

@@ -1,0 +1,238 @@
+package extract
+
+// placeRef is a place a sentence puts an act at.
+type placeRef struct {
+	name, admin1, country, id string
+	region                    bool // a region without a settlement
+	tok                       int
+	speaker                   bool // named only as a speaker's seat ("Luhansk governor")
+}
+
+// cueWords mark a following settlement as a place even when it is small:
+// "the village of X", "село X", "м. X".
+var cueWords = map[string]bool{
+	"village": true, "town": true, "city": true, "settlement": true, "hamlet": true, "of": true,
+	"село": true, "селі": true, "селище": true, "селищі": true, "смт": true, "м": true, "с": true, "місто": true,
+	"місті": true, "поселок": true, "поселке": true, "пгт": true, "город": true, "городе": true, "г": true,
+}
+
+// resolvePlaces finds the places of a sentence: settlements and regions,
+// each resolved to one region and country. English names shared by a city
+// and its region ("Kharkiv") are the region only before "region",
+// "oblast" or "province" or after "regions of"; a capital's name is a
+// place only where an act happens there, not where it speaks for its
+// government; small places need a locative cue.
+func (a *assembler) resolvePlaces(v *sview) []placeRef {
+	var refs []placeRef
+	v.each(kPlace, func(h hit, _ term) {
+		if r, ok := a.placeAt(v, h); ok {
+			refs = append(refs, r)
+		}
+	})
+	refs = append(refs, v.capitalPhrase()...)
+	return a.tidyPlaces(refs)
+}
+
+// placeAt resolves the place hit h (whose terms are its candidates).
+func (a *assembler) placeAt(v *sview, h hit) (placeRef, bool) {
+	i, j := int(h.t0), int(h.t1)
+	if !v.d.toks[i].upper || v.covered(j, kRiver) || v.word(i-1, "the") && v.lang == "en" && !v.covered(j, kRegionWord) && !v.covered(j, kCityWord) {
+		return placeRef{}, false
+	}
+	if j < v.to && v.d.toks[j].joined && !v.word(j, "s") {
+		return placeRef{}, false // "Kyiv-based", "Moscow-controlled"
+	}
+	regionCtx := v.regionAfter(j) || v.regionOfBefore(i)
+	var best *place
+	for _, t := range v.e.pats[h.pat] {
+		if t.kind != kPlace {
+			continue
+		}
+		p := &v.e.places.places[t.n]
+		switch {
+		case p.region && p.needsWord && !regionCtx:
+			continue
+		case !p.region && regionCtx && v.hasRegionCandidate(h):
+			continue
+		case p.capital && !v.capitalScene(h):
+			continue
+		case !p.region && p.pop < strongPop && !v.cueBefore(i):
+			continue
+		}
+		if best == nil || a.better(p, best) {
+			best = p
+		}
+	}
+	if best == nil {
+		return placeRef{}, false
+	}
+	r := placeRef{admin1: best.admin1, country: best.country, id: best.id, region: best.region, tok: i}
+	if !best.region {
+		r.name = best.name
+	}
+	r.speaker = v.covered(j, kOfficial) || v.word(j, "s") && v.covered(j+1, kOfficial)
+	return r, true
+}
+
+// better reports whether candidate p beats q: a region the document has
+// named, then population.
+func (a *assembler) better(p, q *place) bool {
+	ap, aq := a.docAdmin1[p.admin1], a.docAdmin1[q.admin1]
+	if ap != aq {
+		return ap > aq
+	}
+	return p.pop > q.pop
+}
+
+func (v *sview) hasRegionCandidate(h hit) bool {
+	for _, t := range v.e.pats[h.pat] {
+		if t.kind == kPlace && v.e.places.places[t.n].region {
+			return true
+		}
+	}
+	return false
+}
+
+// regionAfter reports whether a region word follows token j, directly,
+// after "'s", or at the end of a list of places ("Kharkiv and Donetsk
+// regions").
+func (v *sview) regionAfter(j int) bool {
+	for k := j; k < v.to && k < j+12; k++ {
+		switch {
+		case v.covered(k, kRegionWord):
+			return true
+		case v.word(k, "s") && v.d.toks[k].joined, v.punct(k, ','), v.word(k, "and", "і", "й", "та", "и"), v.covered(k, kPlace):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// regionOfBefore reports whether "region(s) of" opens the list that
+// token i belongs to.
+func (v *sview) regionOfBefore(i int) bool {
+	for k := i - 1; k >= v.from && k > i-12; k-- {
+		switch {
+		case v.word(k, "of") && v.covered(k-1, kRegionWord):
+			return true
+		case v.punct(k, ','), v.word(k, "and"), v.covered(k, kPlace):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// cueBefore reports whether a locative or a settlement word stands right
+// before token i.
+func (v *sview) cueBefore(i int) bool {
+	for k := i - 1; k >= v.from && k >= i-2; k-- {
+		w := v.d.tokText(k)
+		if locatives[w] || cueWords[w] {
+			return true
+		}
+		if !v.punct(k, '.') {
+			return false
+		}
+	}
+	return false
+}
+
+// capitalScene reports whether a capital's name at h is the scene of an
+// act rather than its government: after a locative or an attack verb, or
+// the subject of a passive act ("Kyiv has come under attack").
+func (v *sview) capitalScene(h hit) bool {
+	if v.actorUse(h) && !v.passiveAfter(int(h.t1)) {
+		return false
+	}
+	i := int(h.t0)
+	if v.word(i-1, "to", "with", "from", "between") {
+		return false
+	}
+	if v.cueBefore(i) {
+		return true
+	}
+	if _, t, ok := v.endingAt(i, kAttack); ok && t.val != "b" {
+		return true
+	}
+	return v.passiveAfter(int(h.t1)) || v.covered(int(h.t1), kRegionWord)
+}
+
+// passiveAfter reports whether a passive act follows token j: "has come
+// under attack", "was hit", "was shelled".
+func (v *sview) passiveAfter(j int) bool {
+	for k := j; k < v.to && k < j+4; k++ {
+		if _, t, ok := v.at(k, kAttack); ok && t.val == "v" {
+			return true
+		}
+		if !v.word(k, "has", "have", "was", "were", "is", "had", "been", "again", "also", "once") {
+			return false
+		}
+	}
+	return false
+}
+
+// capitalPhrase finds "the capital" and "the Ukrainian capital" used as
+// the scene of an act: Kyiv.
+func (v *sview) capitalPhrase() []placeRef {
+	var out []placeRef
+	for i := v.from + 1; i < v.to; i++ {
+		if !v.word(i, "capital", "столиці", "столицю", "столиця", "столицы", "столицу", "столице") {
+			continue
+		}
+		k := i - 1
+		if v.word(k, "ukrainian", "ukraine's") {
+			k--
+		}
+		if v.lang == "en" && !v.word(k, "the") {
+			continue
+		}
+		if v.lang == "en" {
+			k--
+		}
+		if v.word(k, "of") || v.word(i+1, "of") {
+			continue // "south-east of the capital", "the capital of"
+		}
+		if locatives[v.d.tokText(k)] || v.covered(k, kAttack) {
+			out = append(out, placeRef{name: "Kyiv", admin1: "Kyiv City", country: "UA", tok: i})
+		}
+	}
+	return out
+}
+
+// tidyPlaces drops regions that a settlement of the same region already
+// places, speakers' seats when a scene is named, and repeats; it counts
+// the regions named for later disambiguation.
+func (a *assembler) tidyPlaces(refs []placeRef) []placeRef {
+	scene := false
+	for _, r := range refs {
+		if !r.speaker {
+			scene = true
+		}
+	}
+	var out []placeRef
+	for _, r := range refs {
+		if scene && r.speaker {
+			continue
+		}
+		dup := false
+		for _, o := range refs {
+			if r.region && !o.region && o.admin1 == r.admin1 {
+				dup = true
+			}
+		}
+		for _, o := range out {
+			if o.admin1 == r.admin1 && o.name == r.name {
+				dup = true
+			}
+		}
+		if !dup {
+			out = append(out, r)
+		}
+	}
+	for _, r := range out {
+		a.docAdmin1[r.admin1]++
+	}
+	return out
+}

@@ -1,0 +1,175 @@
+package extract
+
+// sview is one sentence under analysis: its tokens [from, to) and the
+// lexicon hits inside it, with contained and figurative hits removed.
+type sview struct {
+	e        *Extractor
+	d        *doc
+	from, to int
+	hits     []hit
+	lang     string // language of the document: en, uk, ru
+}
+
+// containedKinds are the kinds for which a hit inside a longer hit of the
+// same kind is dropped ("missile" inside "ballistic missile").
+var containedKinds = map[termKind]bool{kWeapon: true, kTarget: true, kPlace: true, kAttack: true, kParty: true, kTime: true, kKill: true, kInjure: true}
+
+func newSView(e *Extractor, d *doc, s span, hits []hit) *sview {
+	v := &sview{e: e, d: d, from: s.from, to: s.to}
+	var non []hit
+	for _, h := range hits {
+		if e.hasKind(h.pat, kNonAttack) {
+			non = append(non, h)
+		}
+	}
+	for i, h := range hits {
+		if int(h.t1) > s.to {
+			continue
+		}
+		keep := true
+		for _, k := range e.pats[h.pat] {
+			if k.kind == kAttack && overlapsAny(h, non) {
+				keep = false
+			}
+		}
+		if keep && !v.contained(hits, i) {
+			v.hits = append(v.hits, h)
+		}
+	}
+	return v
+}
+
+// contained reports whether hit i lies inside a longer hit that has a
+// kind in common with it and a kind in containedKinds.
+func (v *sview) contained(hits []hit, i int) bool {
+	h := hits[i]
+	for j, o := range hits {
+		if j == i || o.t0 > h.t0 || o.t1 < h.t1 || (o.t0 == h.t0 && o.t1 == h.t1) {
+			continue
+		}
+		for _, a := range v.e.pats[h.pat] {
+			if containedKinds[a.kind] && v.e.hasKind(o.pat, a.kind) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func overlapsAny(h hit, hs []hit) bool {
+	for _, o := range hs {
+		if o.t0 < h.t1 && h.t0 < o.t1 {
+			return true
+		}
+	}
+	return false
+}
+
+// hasKind reports whether pattern id carries a term of kind k.
+func (e *Extractor) hasKind(id int32, k termKind) bool {
+	for _, t := range e.pats[id] {
+		if t.kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// termOf returns the first term of kind k of pattern id.
+func (e *Extractor) termOf(id int32, k termKind) (term, bool) {
+	for _, t := range e.pats[id] {
+		if t.kind == k {
+			return t, true
+		}
+	}
+	return term{}, false
+}
+
+// each calls fn for every hit with a term of kind k, in order.
+func (v *sview) each(k termKind, fn func(h hit, t term)) {
+	for _, h := range v.hits {
+		for _, t := range v.e.pats[h.pat] {
+			if t.kind == k {
+				fn(h, t)
+			}
+		}
+	}
+}
+
+// has reports whether the sentence holds a term of kind k.
+func (v *sview) has(k termKind) bool {
+	for _, h := range v.hits {
+		if v.e.hasKind(h.pat, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// at returns the term of kind k of a hit starting at token i.
+func (v *sview) at(i int, k termKind) (hit, term, bool) {
+	for _, h := range v.hits {
+		if int(h.t0) == i {
+			if t, ok := v.e.termOf(h.pat, k); ok {
+				return h, t, true
+			}
+		} else if int(h.t0) > i {
+			break
+		}
+	}
+	return hit{}, term{}, false
+}
+
+// endingAt returns the term of kind k of a hit ending just before token i.
+func (v *sview) endingAt(i int, k termKind) (hit, term, bool) {
+	for _, h := range v.hits {
+		if int(h.t1) == i {
+			if t, ok := v.e.termOf(h.pat, k); ok {
+				return h, t, true
+			}
+		}
+	}
+	return hit{}, term{}, false
+}
+
+// covered reports whether token i lies inside a hit of kind k.
+func (v *sview) covered(i int, k termKind) bool {
+	for _, h := range v.hits {
+		if int(h.t0) <= i && i < int(h.t1) && v.e.hasKind(h.pat, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// word reports whether token i is the word w (normalised).
+func (v *sview) word(i int, ws ...string) bool {
+	if i < v.from || i >= v.to {
+		return false
+	}
+	t := &v.d.toks[i]
+	s := v.d.norm[t.ns:t.ne]
+	for _, w := range ws {
+		if string(s) == w {
+			return true
+		}
+	}
+	return false
+}
+
+// punct reports whether token i is the punctuation mark c.
+func (v *sview) punct(i int, c byte) bool {
+	if i < v.from || i >= v.to {
+		return false
+	}
+	t := &v.d.toks[i]
+	return t.kind == tPunct && v.d.norm[t.ns] == c
+}
+
+// text returns the original text of tokens [a, b).
+func (v *sview) text(a, b int) string {
+	if a >= b {
+		return ""
+	}
+	return v.d.text[v.d.toks[a].os:v.d.toks[b-1].oe]
+}
