@@ -10,35 +10,35 @@ type termKind uint8
 
 // The term classes. Values (term.val) are explained per class.
 const (
-	kAttack    termKind = iota + 1 // act of remote fire; val v (finite verb), h (headline verb or plural noun), b (base form), n (noun)
-	kWeapon                        // val: weapon class; model: the model named
-	kTarget                        // val: target class
-	kKill                          // val v (verb), n (noun: dead, deaths), t (death toll)
-	kInjure                        // val v, n
-	kNoCas                         // "no casualties", "no one was hurt"
-	kNum                           // n: the number a word names
-	kTime                          // val: relative time code (see when.go)
-	kMonth                         // n: 1..12
-	kWeekday                       // n: time.Weekday
-	kParty                         // val: party code; model: a (adjective) or n (noun, an actor)
-	kSay                           // val: say, accuse, deny
-	kHedge                         // modality: would, could, threatened …
-	kOtherWar                      // another war or theatre: Syria, Gaza …
-	kGeneric                       // habitual: every day, continues to …
-	kNonAttack                     // figurative strike: strike a deal, hit back …
-	kIntercept                     // shot down, intercepted
-	kLaunch                        // launched, fired
-	kAggCue                        // a tally over many places or a whole night
-	kRegionWord                    // region, oblast, province
-	kCityWord                      // city, town, village
-	kOfficial                      // governor, mayor, authorities
-	kPerson                        // people, civilians, children
-	kSince                         // since (a past reference point)
-	kRiver                         // river
-	kCountry                       // val: ISO code
-	kForces                        // forces, troops, army, military (actors)
-	kHistory                       // a past era: last month, in 2014 …
-	kPlace                         // n: index into the place table
+	kAttack     termKind = iota + 1 // act of remote fire; val v (finite verb), h (headline verb or plural noun), b (base form), n (noun)
+	kWeapon                         // val: weapon class; model: the model named
+	kTarget                         // val: target class
+	kKill                           // val v (verb), n (noun: dead, deaths), t (death toll)
+	kInjure                         // val v, n
+	kNoCas                          // "no casualties", "no one was hurt"
+	kNum                            // n: the number a word names
+	kTime                           // val: relative time code (see when.go)
+	kMonth                          // n: 1..12
+	kWeekday                        // n: time.Weekday
+	kParty                          // val: party code; model: a (adjective) or n (noun, an actor)
+	kSay                            // val: say, accuse, deny
+	kHedge                          // modality: would, could, threatened …
+	kOtherWar                       // another war or theatre: Syria, Gaza …
+	kGeneric                        // habitual: every day, continues to …
+	kNonAttack                      // figurative strike: strike a deal, hit back …
+	kIntercept                      // shot down, intercepted
+	kLaunch                         // launched, fired
+	kAggCue                         // a tally over many places or a whole night
+	kRegionWord                     // region, oblast, province
+	kCityWord                       // city, town, village
+	kOfficial                       // governor, mayor, authorities
+	kPerson                         // people, civilians, children
+	kSince                          // since (a past reference point)
+	kRiver                          // river
+	kCountry                        // val: ISO code
+	kForces                         // forces, troops, army, military (actors)
+	kHistory                        // a past era: last month, in 2014 …
+	kPlace                          // n: index into the place table
 )
 
 // term is one lexicon entry found by the automaton.
