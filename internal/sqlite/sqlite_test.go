@@ -35,7 +35,7 @@ func BenchmarkStore(b *testing.B) {
 }
 
 func TestSettings(t *testing.T) {
-	dir := t.TempDir()
+	dir := filepath.Join(t.TempDir(), "odd dir #1?x=%41")
 	s, err := Open(t.Context(), dir)
 	if err != nil {
 		t.Fatal(err)

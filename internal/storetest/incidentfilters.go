@@ -38,7 +38,7 @@ func filterIncidents() ([]*truce.Incident, map[string][]truce.Verdict) {
 		in.Targets = claims(targets[i%len(targets)])
 		in.Actor = actors[i%3]
 		in.Actors = claims([]string{in.Actor})
-		in.Reports[1].Party = []string{"UA", "", "PL", "UA"}[i%4]
+		in.Reports[1].Party = []string{"UA", "", "PL", "UA", "UAX"}[i%5] // UAX: no substring match
 		in.Status = statuses[i%len(statuses)]
 		in.Window.To = in.Window.From.Add(time.Duration(i%4) * 40 * time.Minute)
 		ins = append(ins, in)
@@ -96,6 +96,8 @@ func testIncidentFilters(t *testing.T, s truce.Store) {
 		{"from", truce.IncidentFilter{From: h(6.5)}, func(in *truce.Incident) bool { return overlaps(h(6.5), time.Time{}, in.Window) }},
 		{"to", truce.IncidentFilter{To: h(4)}, func(in *truce.Incident) bool { return overlaps(time.Time{}, h(4), in.Window) }},
 		{"window", truce.IncidentFilter{From: h(9.5), To: h(12)}, func(in *truce.Incident) bool { return overlaps(h(9.5), h(12), in.Window) }},
+		{"instant on boundaries", truce.IncidentFilter{From: h(4), To: h(4)}, func(in *truce.Incident) bool { return overlaps(h(4), h(4), in.Window) }},
+		{"instant at an end", truce.IncidentFilter{From: h(5), To: h(5)}, func(in *truce.Incident) bool { return overlaps(h(5), h(5), in.Window) }},
 		{"agreement and verdict", truce.IncidentFilter{Agreement: "ceasefire", Verdict: truce.Violation},
 			func(in *truce.Incident) bool { return hasVerdict(verdicts[in.ID], "ceasefire", truce.Violation) }},
 		{"agreement only", truce.IncidentFilter{Agreement: "energy-moratorium"},

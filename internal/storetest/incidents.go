@@ -222,6 +222,7 @@ func testVerdicts(t *testing.T, s truce.Store) {
 	a := newIncident(1)
 	putIncidents(t, s, a, newIncident(2))
 	cf, em := newVerdict("ceasefire", truce.Violation), newVerdict("energy-moratorium", truce.NoViolation)
+	cf.Version = 5 // listed by agreement, not version
 	em.Party, em.Readings = "", nil
 	update(t, s, func(tx truce.Tx) error { return tx.PutVerdicts(a.ID, []truce.Verdict{em, cf}) })
 	em2 := newVerdict("energy-moratorium", truce.Indeterminate)

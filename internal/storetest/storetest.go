@@ -16,12 +16,9 @@ import (
 	"github.com/truce-monitor/truce"
 )
 
-// Opener returns a fresh, empty store for one test and arranges (with
-// t.Cleanup) for it to be closed and removed afterwards.
-type Opener func(t *testing.T) truce.Store
-
 // Run runs the conformance suite, one subtest per behaviour, each on a
-// store of its own.
+// store of its own: open returns a fresh, empty store and arranges (with
+// t.Cleanup) for it to be closed and removed after the test.
 func Run(t *testing.T, open func(t *testing.T) truce.Store) {
 	tests := []struct {
 		name string
