@@ -14,6 +14,11 @@
 //     end is at most the tolerance. The tolerance absorbs disagreement
 //     between sources; one source (same source.name, sensors excepted)
 //     that gives two disjoint windows has told of two events.
+//   - Publication: items of one publication are separate events, as the
+//     source itself tells them apart. Reports of one source whose
+//     source.ref share the part before the last "#" ("URL#1", "URL#2",
+//     as truce extract names the reports of one article) are items of
+//     one publication.
 //   - Place: different countries are different places; two settlement
 //     precision reports naming different gazetteer entries are different
 //     places however close; a region (admin1 precision) holds every place

@@ -53,14 +53,18 @@ func (e *Engine) location(ms []*member) truce.Place {
 }
 
 // placeNames returns the distinct names members give the place of best:
-// the same gazetteer entry, or best's own name.
+// its own, those of members naming the same gazetteer entry, and for a
+// point, those of settlements whose disc holds it.
 func (e *Engine) placeNames(ms []*member, best *member) []string {
 	var names []string
 	for _, m := range ms {
 		if m.place == 0 || len(names) == 3 {
 			continue
 		}
-		if m == best || (best.entry != 0 && m.entry == best.entry) {
+		same := m == best || (best.entry != 0 && m.entry == best.entry)
+		holds := best.entry == 0 && m.entry != 0 && m.disc && best.disc &&
+			distanceM(m.lat, m.lon, best.lat, best.lon) <= float64(m.unc)
+		if same || holds {
 			names = appendOnce(names, e.syms.str(m.place))
 		}
 	}
@@ -169,6 +173,10 @@ func (e *Engine) placeRelation(m, o *member) string {
 	case m.disc && o.disc:
 		d := distanceM(m.lat, m.lon, o.lat, o.lon)
 		return fmt.Sprintf("%s apart, within %s (their uncertainties plus the tolerance)", metres(d), metres(float64(m.unc+o.unc)+e.tolDist()))
+	case m.prec == o.prec && m.prec == precAdmin1 && m.admin1 == o.admin1:
+		return "same region " + e.syms.str(m.admin1)
+	case m.prec == o.prec && m.prec == precCountry && m.country == o.country:
+		return "same country " + e.syms.str(m.country)
 	case m.prec == precAdmin1 || o.prec == precAdmin1:
 		region, inner := m, o
 		if o.prec == precAdmin1 && m.prec != precAdmin1 {
@@ -240,6 +248,9 @@ func (e *Engine) conflictText(c conflict, o *incident, m *member) string {
 	switch c.why {
 	case rTime:
 		return fmt.Sprintf("windows %s apart (tolerance %s)", duration(int64(c.val)), duration(int64(c.lim)))
+	case rSameDocument:
+		doc := e.syms.str(c.a)
+		return fmt.Sprintf("one publication (%s) lists them as separate events", doc[strings.IndexByte(doc, 0)+1:])
 	case rSameSource:
 		return fmt.Sprintf("the same source (%s) gives windows that do not overlap: two events", m.src.name)
 	case rKind:

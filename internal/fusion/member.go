@@ -61,6 +61,7 @@ type member struct {
 	place    sym // the place as the source named it
 	target   sym // target class
 	actor    sym // attributed_to; 0 is unknown
+	doc      sym // the publication this is an item of (source.ref "DOC#n")
 	kind     uint8
 	prec     precision
 	disc     bool // lat, lon, unc is a usable disc (point or settlement)
@@ -95,6 +96,9 @@ var viaKeys = []string{"source.via", "source.quotes", "via", "quotes"}
 func (e *Engine) newMember(r *truce.Report, id string) *member {
 	m := &member{id: id, ref: r.Source.Ref, killed: -1, injured: -1}
 	m.src = e.source(r.Source)
+	if i := strings.LastIndexByte(m.ref, '#'); i > 0 {
+		m.doc = e.syms.id(m.src.key + "\x00" + m.ref[:i])
+	}
 	m.from = r.Occurred.From.UnixNano()
 	m.to = m.from
 	if !r.Occurred.To.IsZero() && r.Occurred.To.UnixNano() > m.from {

@@ -13,6 +13,7 @@ type reason uint8
 const (
 	rNone       reason = iota
 	rTime              // windows too far apart
+	rSameDocument      // items of one publication: the source tells them apart
 	rSameSource        // one source gave disjoint windows: two events
 	rKind              // kinds contradict
 	rWeapons           // weapon classes contradict
@@ -55,6 +56,9 @@ func (s *summary) admits(m *member, t tolerances) conflict {
 				return conflict{why: rSameSource, val: float64(max(w.maxFrom, m.from) - min(w.minTo, m.to))}
 			}
 		}
+	}
+	if m.doc != 0 && s.hasArea(tagDoc, m.doc) {
+		return conflict{why: rSameDocument, a: m.doc}
 	}
 	if !kindsCompatible(s.kinds, m.kind) {
 		return conflict{why: rKind, k1: uint32(s.kinds), k2: uint32(m.kind)}
@@ -192,10 +196,15 @@ func (s *summary) compatible(o *summary, t tolerances) conflict {
 // two summaries: one country, one settlement, and where any member names
 // only a region, every member's known region is that one.
 func areasCompatible(s, o *summary) conflict {
+	for _, a := range o.areas {
+		if a.tag == tagDoc && s.hasArea(tagDoc, a.s) {
+			return conflict{why: rSameDocument, a: a.s}
+		}
+	}
 	var one [4]sym
 	for _, x := range [2]*summary{s, o} {
 		for _, a := range x.areas {
-			if a.tag == tagAdmin1 {
+			if a.tag == tagAdmin1 || a.tag == tagDoc {
 				continue
 			}
 			switch prev := one[a.tag]; {

@@ -77,3 +77,21 @@ func TestJoinRules(t *testing.T) {
 		})
 	}
 }
+
+// Items of one publication are separate events; the same source in
+// another publication may tell of the same event again.
+func TestOnePublicationItems(t *testing.T) {
+	e := newEngine()
+	ref := func(s string) option { return func(r *truce.Report) { r.Source.Name, r.Source.Ref = "Daily", s } }
+	add(t, e, report("a", ref("https://daily.example/1#1")), report("b", ref("https://daily.example/1#2")),
+		report("c", ref("https://daily.example/2#1")))
+	if together(t, e, "a", "b") {
+		t.Error("two items of one publication were fused")
+	}
+	if nj := incidentOf(t, e, "b").NotJoined; !anyContains(nj, "one publication (https://daily.example/1) lists them as separate events") {
+		t.Errorf("not_joined = %q", nj)
+	}
+	if !together(t, e, "a", "c") && !together(t, e, "b", "c") {
+		t.Error("a later publication of the same source was not fused")
+	}
+}

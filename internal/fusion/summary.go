@@ -8,6 +8,7 @@ const (
 	tagAdmin1                    // a member's first-level region
 	tagCoarseAdmin1              // the region of a region-precision member
 	tagEntry                     // the gazetteer entry of a settlement member
+	tagDoc                       // the publication a member is an item of
 )
 
 type areaTag struct {
@@ -85,6 +86,7 @@ func (s *summary) absorb(m *member) {
 		s.addArea(tagCoarseAdmin1, m.admin1)
 	}
 	s.addArea(tagEntry, m.entry)
+	s.addArea(tagDoc, m.doc)
 	switch {
 	case m.disc:
 		s.addAnchor(anchor{m.lat, m.lon, m.unc, m.admin1, false})
