@@ -337,14 +337,14 @@ func TestArticlesFusion(t *testing.T) {
 		for _, in := range e.Incidents() {
 			if len(in.Reports) > 1 || len(in.Linked) > 0 || len(in.NotJoined) > 0 {
 				b, _ := json.Marshal(struct {
-					ID, Place     string
-					Reports       []truce.Member
-					Killed        truce.Figure
-					Actor         string
-					Linked        []string
-					Explanation   []string
-					NotJoined     []string
-					Chains, Cred  int
+					ID, Place    string
+					Reports      []truce.Member
+					Killed       truce.Figure
+					Actor        string
+					Linked       []string
+					Explanation  []string
+					NotJoined    []string
+					Chains, Cred int
 				}{in.ID, in.Location.Place, in.Reports, in.Killed, in.Actor, in.Linked, in.Explanation, in.NotJoined, in.Chains, in.Credibility})
 				t.Logf("%s", b)
 			}

@@ -11,20 +11,20 @@ import (
 type reason uint8
 
 const (
-	rNone       reason = iota
-	rTime              // windows too far apart
-	rSameDocument      // items of one publication: the source tells them apart
-	rSameSource        // one source gave disjoint windows: two events
-	rKind              // kinds contradict
-	rWeapons           // weapon classes contradict
-	rCountry           // different countries
-	rSettlement        // different named settlements
-	rRegion            // a region that does not hold the other's place
-	rDistance          // discs too far apart
-	rTallyArea         // tallies over different areas
-	rTallyActor        // tallies attributing to different parties
-	rTallyCount        // tallies with different counts
-	rApart             // an analyst kept them apart
+	rNone         reason = iota
+	rTime                // windows too far apart
+	rSameDocument        // items of one publication: the source tells them apart
+	rSameSource          // one source gave disjoint windows: two events
+	rKind                // kinds contradict
+	rWeapons             // weapon classes contradict
+	rCountry             // different countries
+	rSettlement          // different named settlements
+	rRegion              // a region that does not hold the other's place
+	rDistance            // discs too far apart
+	rTallyArea           // tallies over different areas
+	rTallyActor          // tallies attributing to different parties
+	rTallyCount          // tallies with different counts
+	rApart               // an analyst kept them apart
 )
 
 // conflict is a reason with its figures: val and lim (a gap and the
