@@ -22,7 +22,8 @@ import (
 type Options struct {
 	// Interval is the least time between two checkpoints signed in the
 	// background: commits that arrive faster are covered by one checkpoint.
-	// Default 100 ms.
+	// Default (zero) 100 ms; negative turns background signing off, leaving
+	// checkpoints to SignNow and Close (for tools and tests).
 	Interval time.Duration
 	// WitnessKeys are the verifier keys of the witnesses whose cosignatures
 	// the log accepts and serves with its checkpoint: C2SP vkeys of type
@@ -88,7 +89,7 @@ func New(signer note.Signer, verifierKey, origin string, clock truce.Clock, stor
 	if err != nil {
 		return nil, err
 	}
-	if opts.Interval <= 0 {
+	if opts.Interval == 0 {
 		opts.Interval = 100 * time.Millisecond
 	}
 	l := &Log{
@@ -100,7 +101,11 @@ func New(signer note.Signer, verifierKey, origin string, clock truce.Clock, stor
 	if l.log == nil {
 		l.log = slog.Default()
 	}
-	go l.run()
+	if opts.Interval > 0 {
+		go l.run()
+	} else {
+		close(l.done)
+	}
 	return l, nil
 }
 
