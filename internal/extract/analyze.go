@@ -19,7 +19,8 @@ type mention struct {
 	cas      casualties
 	when     window
 	dated    bool
-	agg      bool
+	agg      bool // a tally: many places, a whole night, counts of weapons
+	aggCue   bool // the sentence speaks of many places or a whole night
 	counts   truce.Counts
 	country  string // for a tally with no region: where it happened
 	explode  bool   // only explosion words, no weapon or attacker: kind explosion
@@ -43,12 +44,15 @@ const hedgeSkip = 4
 // in another war).
 func (a *assembler) analyze(si int, v *sview) (mention, bool) {
 	m := mention{sent: si, trigger: -1}
-	if v.has(kOtherWar) || v.has(kGeneric) || v.historical(a) {
+	if v.has(kOtherWar) || v.historical(a) {
 		return m, false
 	}
-	m.trigger = v.trigger()
 	nums := v.numbers()
 	m.cas = v.casualties(nums)
+	m.trigger = v.trigger(m.cas.killed != nil || m.cas.injured != nil)
+	if m.trigger >= 0 && v.habitual(m.trigger) {
+		return m, false
+	}
 	m.places = a.resolvePlaces(v)
 	if m.trigger < 0 {
 		if m.cas.killed == nil && m.cas.injured == nil || v.hedged(v.to) {
@@ -79,7 +83,7 @@ func (a *assembler) analyze(si int, v *sview) (mention, bool) {
 // trigger returns the token of the sentence's act: an unhedged attack
 // verb, or an attack noun or weapon tied to a place or a casualty word;
 // -1 when there is none.
-func (v *sview) trigger() int {
+func (v *sview) trigger(figures bool) int {
 	best := -1
 	for _, h := range v.hits {
 		t, ok := v.e.termOf(h.pat, kAttack)
@@ -93,7 +97,7 @@ func (v *sview) trigger() int {
 				return i
 			}
 		case "n":
-			if best < 0 && !v.hedged(i) && v.anchored(h) {
+			if best < 0 && !v.hedged(i) && (figures || v.anchored(h)) {
 				best = i
 			}
 		}
@@ -102,25 +106,52 @@ func (v *sview) trigger() int {
 		return best
 	}
 	for _, h := range v.hits {
-		if v.e.hasKind(h.pat, kWeapon) && !v.e.hasKind(h.pat, kAttack) && !v.hedged(int(h.t0)) && v.anchored(h) && (v.has(kKill) || v.has(kInjure) || v.has(kIntercept) || v.has(kLaunch)) {
+		if v.e.hasKind(h.pat, kWeapon) && !v.e.hasKind(h.pat, kAttack) && !v.hedged(int(h.t0)) && (figures || v.anchored(h) || v.launchedCount(h)) {
 			return int(h.t0)
 		}
 	}
 	return -1
 }
 
+// launchedCount reports whether weapon h is counted and launched or
+// intercepted: "Russia launched 100 missiles", "shot down 97 drones".
+func (v *sview) launchedCount(h hit) bool {
+	i := int(h.t0) - 1
+	if i < v.from || v.d.toks[i].kind != tNum && !v.covered(i, kNum) {
+		return false
+	}
+	for j := i - 1; j >= v.from && j >= i-4; j-- {
+		if (v.covered(j, kLaunch) || v.covered(j, kIntercept)) && !v.hedged(j) {
+			return true
+		}
+	}
+	return false
+}
+
+// habitual reports whether the act at token i is told as a habit: "shell
+// the city every day", "continue to strike".
+func (v *sview) habitual(i int) bool {
+	found := false
+	v.each(kGeneric, func(h hit, t term) {
+		if d := int(h.t0) - i; d > -5 && d < 6 {
+			found = true
+		}
+	})
+	return found
+}
+
 // anchored reports whether an attack noun is tied to the scene: a
 // casualty word in the sentence, or a place after a locative within a few
 // tokens ("a missile attack on Cherkasy", "explosions in Crimea").
 func (v *sview) anchored(h hit) bool {
-	if v.has(kKill) || v.has(kInjure) || v.has(kNoCas) {
+	if v.has(kNoCas) {
 		return true
 	}
 	for i := int(h.t1); i < v.to && i < int(h.t1)+8; i++ {
 		if v.punct(i, '.') || v.punct(i, ';') {
 			return false
 		}
-		if locatives[v.d.tokText(i)] && (v.covered(i+1, kPlace) || v.covered(i+2, kPlace) || v.covered(i+3, kPlace)) {
+		if locatives[v.d.tokText(i)] && (v.covered(i+1, kPlace) || v.covered(i+2, kPlace) || v.covered(i+3, kPlace) || v.covered(i+4, kPlace) || v.covered(i+5, kPlace)) {
 			return true
 		}
 	}

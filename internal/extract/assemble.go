@@ -27,7 +27,8 @@ type assembler struct {
 	last      []*event // events of the last sentence that told an act
 	lastSent  int
 	sents     []span
-	docAdmin1 map[string]int
+	docAdmin1  map[string]int // regions named so far
+	docCountry map[string]int // countries named so far (places and country names)
 }
 
 // followUp is how many sentences after an act a sentence without a place
@@ -37,7 +38,7 @@ const followUp = 2
 // sentence reads sentence si and folds what it says into the events.
 func (a *assembler) sentence(si int, s span, hits []hit) {
 	if a.docAdmin1 == nil {
-		a.docAdmin1 = map[string]int{}
+		a.docAdmin1, a.docCountry = map[string]int{}, map[string]int{}
 	}
 	a.sents = append(a.sents, s)
 	v := newSView(a.e, a.d, s, hits)
@@ -56,10 +57,14 @@ func (a *assembler) sentence(si int, s span, hits []hit) {
 	case len(m.places) > 0:
 		a.last = a.last[:0]
 		for _, p := range m.places {
-			a.last = append(a.last, a.place(m, p))
+			pm := m
+			// A settlement is one attack; a region is a tally when the
+			// sentence speaks of many places or gives only the toll.
+			pm.agg = p.region && (m.aggCue || m.trigger < 0)
+			a.last = append(a.last, a.place(pm, p))
 		}
 		a.lastSent = si
-	case len(a.last) == 1 && si-a.lastSent <= followUp && a.sameParagraph(a.lastSent, si) && !m.agg:
+	case len(a.last) == 1 && si-a.lastSent <= followUp && a.sameParagraph(a.lastSent, si) && !m.aggCue:
 		a.merge(a.last[0], m)
 		a.lastSent = si
 	case m.trigger >= 0 && m.agg && m.country != "":
@@ -81,11 +86,24 @@ func (a *assembler) sameParagraph(i, j int) bool {
 	return true
 }
 
+// inLead reports whether sentence si is in the first two paragraphs (the
+// headline and lead), which later paragraphs usually retell.
+func (a *assembler) inLead(si int) bool {
+	paras := 0
+	for k := 1; k <= si && k < len(a.sents); k++ {
+		if a.d.toks[a.sents[k].from].nl >= 2 {
+			paras++
+		}
+	}
+	return paras < 2
+}
+
 // place folds a mention at place p into the matching event or a new one.
 func (a *assembler) place(m mention, p placeRef) *event {
 	for _, ev := range a.events {
 		if ev.place.admin1 == p.admin1 && ev.place.country == p.country && compatibleNames(ev.place, p) &&
-			ev.m.agg == m.agg && (!m.dated || !ev.m.dated || ev.m.when.overlaps(m.when)) {
+			ev.m.agg == m.agg && (!m.dated || !ev.m.dated || ev.m.when.overlaps(m.when)) &&
+			(a.sameParagraph(ev.last, m.sent) || a.inLead(ev.sents[0]) || m.dated && ev.m.dated) {
 			a.merge(ev, m)
 			if ev.place.name == "" {
 				ev.place = p

@@ -31,6 +31,14 @@ func (v *sview) attribute(m *mention) {
 		i := int(h.t0)
 		switch t.val {
 		case "accuse":
+			if v.word(int(h.t1), "of") || v.word(i-1, "was", "were", "is", "are", "been", "stood", "stands", "being") {
+				// passive: "Russia (was) accused of shelling …"
+				if p := v.partyBefore(i, 6); p != "" {
+					m.attacker = p
+					m.claimBy = other(p)
+				}
+				return
+			}
 			accuse = i
 			if p := v.partyBefore(i, 6); p != "" {
 				m.claimBy = p
@@ -50,6 +58,9 @@ func (v *sview) attribute(m *mention) {
 		}
 	})
 	for _, p := range parties {
+		if m.attacker != "" {
+			break
+		}
 		i, j := int(p.h.t0), int(p.h.t1)
 		if accuse >= 0 && i > accuse {
 			m.attacker = p.party // the accused

@@ -243,7 +243,7 @@ func (v *sview) rightFigure(k int, nums []number, used map[int]bool) (int, bool)
 			}
 		case v.word(i, "a", "an") && v.covered(i+1, kPerson):
 			return 1, true
-		case skipRight[v.d.tokText(i)]:
+		case skipRight[v.d.tokText(i)] || v.word(i, "and", "і", "та", "и") || v.covered(i, kInjure) || v.covered(i, kKill):
 		default:
 			return 0, false
 		}

@@ -24,6 +24,12 @@ var cueWords = map[string]bool{
 // government; small places need a locative cue.
 func (a *assembler) resolvePlaces(v *sview) []placeRef {
 	var refs []placeRef
+	v.each(kCountry, func(h hit, t term) {
+		i := int(h.t0)
+		if locatives[v.d.tokText(max(i-1, v.from))] || locatives[v.d.tokText(max(i-2, v.from))] {
+			a.docCountry[t.val]++
+		}
+	})
 	v.each(kPlace, func(h hit, _ term) {
 		if r, ok := a.placeAt(v, h); ok {
 			refs = append(refs, r)
@@ -41,6 +47,9 @@ func (a *assembler) placeAt(v *sview, h hit) (placeRef, bool) {
 	}
 	if j < v.to && v.d.toks[j].joined && !v.word(j, "s") {
 		return placeRef{}, false // "Kyiv-based", "Moscow-controlled"
+	}
+	if v.personName(i, j) || v.referencePoint(i) {
+		return placeRef{}, false
 	}
 	regionCtx := v.regionAfter(j) || v.regionOfBefore(i)
 	var best *place
@@ -70,13 +79,86 @@ func (a *assembler) placeAt(v *sview, h hit) (placeRef, bool) {
 	if !best.region {
 		r.name = best.name
 	}
-	r.speaker = v.covered(j, kOfficial) || v.word(j, "s") && v.covered(j+1, kOfficial)
+	r.speaker = v.covered(j, kOfficial) || v.word(j, "s") && v.covered(j+1, kOfficial) || v.officialOf(i)
 	return r, true
+}
+
+// personName reports whether the name at [i, j) is part of a person's
+// name: a capitalised word that no lexicon term explains stands right
+// before it (mid-sentence) or right after it ("Vladimir Putin",
+// "Oleksander Kamyshin").
+func (v *sview) personName(i, j int) bool {
+	if firstNames[v.d.tokText(i)] {
+		return true
+	}
+	if i > v.from && v.unexplainedCapital(i-1) && !v.punct(i-1, '.') && i-1 > v.from {
+		return true
+	}
+	return j < v.to && v.unexplainedCapital(j) && !v.d.toks[j].joined
+}
+
+// unexplainedCapital reports whether token k is a capitalised word that is
+// no lexicon term: a name.
+func (v *sview) unexplainedCapital(k int) bool {
+	t := &v.d.toks[k]
+	if t.kind != tWord || !t.upper || t.nl > 0 {
+		return false
+	}
+	for _, h := range v.hits {
+		if int(h.t0) <= k && k < int(h.t1) {
+			return false
+		}
+	}
+	return !isUpperWord(v.d.text[t.os:t.oe])
+}
+
+// isUpperWord reports whether a word is all capitals (an acronym or a
+// dateline), which is no personal name.
+func isUpperWord(s string) bool {
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' || r >= 'а' && r <= 'я' {
+			return false
+		}
+	}
+	return true
+}
+
+// firstNames are given names that GeoNames also lists as places.
+var firstNames = map[string]bool{
+	"vladimir": true, "volodymyr": true, "oleksandr": true, "alexander": true, "sergei": true,
+	"sergey": true, "serhiy": true, "dmitry": true, "dmytro": true, "mykola": true, "nikolai": true,
+	"andriy": true, "yuriy": true, "igor": true, "ihor": true, "olena": true, "elena": true,
+}
+
+// referencePoint reports whether the place at i only measures a distance
+// or direction ("south-west of Kyiv", "200km from Kharkiv").
+func (v *sview) referencePoint(i int) bool {
+	if !v.word(i-1, "of", "from") {
+		return false
+	}
+	return v.word(i-2, "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "km", "kilometres", "kilometers", "miles", "outskirts") ||
+		v.word(i-2, "east", "west") && v.word(i-3, "north", "south")
+}
+
+// officialOf reports whether the place at i names an official's seat:
+// "the mayor of Mariupol", "the governor of the Luhansk region".
+func (v *sview) officialOf(i int) bool {
+	k := i - 1
+	if v.word(k, "the") {
+		k--
+	}
+	return v.word(k, "of") && v.covered(k-1, kOfficial)
 }
 
 // better reports whether candidate p beats q: a region the document has
 // named, then population.
 func (a *assembler) better(p, q *place) bool {
+	if p.country != q.country {
+		cp, cq := a.docCountry[p.country], a.docCountry[q.country]
+		if cp != cq {
+			return cp > cq
+		}
+	}
 	ap, aq := a.docAdmin1[p.admin1], a.docAdmin1[q.admin1]
 	if ap != aq {
 		return ap > aq
@@ -233,6 +315,7 @@ func (a *assembler) tidyPlaces(refs []placeRef) []placeRef {
 	}
 	for _, r := range out {
 		a.docAdmin1[r.admin1]++
+		a.docCountry[r.country]++
 	}
 	return out
 }

@@ -31,10 +31,28 @@ func (v *sview) tally(m *mention, nums []number) {
 	if c := m.counts; c.Launched != nil && c.Intercepted != nil && *c.Intercepted > *c.Launched {
 		m.counts.Launched, m.counts.Intercepted = c.Intercepted, c.Launched
 	}
-	m.agg = v.has(kAggCue) || len(m.places) == 0 && (m.counts.Intercepted != nil || m.counts.Launched != nil && *m.counts.Launched >= 10)
+	m.aggCue = v.has(kAggCue) || v.countedPlaces(nums)
+	m.agg = m.aggCue || m.counts.Intercepted != nil || m.counts.Launched != nil && *m.counts.Launched >= 10
 	if m.agg && len(m.places) == 0 {
 		m.country = v.aggCountry(m.attacker)
 	}
+}
+
+// pluralPlaces are nouns that, after a number, make a tally over places.
+var pluralPlaces = map[string]bool{
+	"towns": true, "villages": true, "settlements": true, "communities": true, "cities": true,
+	"localities": true, "regions": true, "oblasts": true, "districts": true, "населених": true,
+	"громад": true, "населенных": true, "сіл": true, "сел": true, "міст": true, "городов": true,
+}
+
+// countedPlaces reports whether a number counts places: "20 towns".
+func (v *sview) countedPlaces(nums []number) bool {
+	for _, n := range nums {
+		if n.val > 1 && n.t1 < v.to && pluralPlaces[v.d.tokText(n.t1)] {
+			return true
+		}
+	}
+	return false
 }
 
 // figureNear finds the number of an interception: before it ("97 were

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -160,10 +161,17 @@ func (d *doc) word(text string, i, nl int, glue bool) int {
 				allDigits = false
 				i++
 				continue
+			case (c == '\'' || c == '`') && i > start && inWordApostrophe(text, i+1):
+				i++ // Слов'янськ, Lysychans'k: the apostrophe belongs to the word
+				continue
 			}
 			break
 		}
 		r, n := utf8.DecodeRuneInString(text[i:])
+		if (r == '\u2019' || r == '\u02bc' || r == '\u2018') && i > start && inWordApostrophe(text, i+n) {
+			i += n
+			continue
+		}
 		if unicode.Is(unicode.Mn, r) || r == '\u00ad' || r == '\u200b' {
 			i += n // combining marks (stress accents), soft hyphens
 			continue
@@ -178,6 +186,7 @@ func (d *doc) word(text string, i, nl int, glue bool) int {
 		d.norm = utf8.AppendRune(d.norm, foldRune(r))
 		i += n
 	}
+	d.norm = foldLatinEnding(d.norm, ns)
 	t := token{ns: int32(ns), ne: int32(len(d.norm)), os: int32(start), oe: int32(i), num: -1, upper: upper, nl: clampNL(nl), joined: glue}
 	if allDigits {
 		t.kind = tNum
@@ -189,6 +198,42 @@ func (d *doc) word(text string, i, nl int, glue bool) int {
 	d.norm = append(d.norm, ' ')
 	d.toks = append(d.toks, t)
 	return i
+}
+
+// inWordApostrophe reports whether an apostrophe followed by text[j:] is
+// inside a word: a letter follows, and it is not an English possessive or
+// contraction ("Odesa's", "didn't").
+func inWordApostrophe(text string, j int) bool {
+	if !startsWord(text[j:]) || text[j] >= '0' && text[j] <= '9' {
+		return false
+	}
+	k := j
+	for k < len(text) && k-j < 3 && isASCIIAlnum(text[k]) {
+		k++
+	}
+	if k == len(text) || !startsWord(text[k:]) {
+		switch strings.ToLower(text[j:k]) {
+		case "s", "t", "ll", "re", "ve", "d", "m":
+			return false
+		}
+	}
+	return true
+}
+
+// foldLatinEnding folds the word-final spellings that transliterations of
+// one name mix ("Kryvyi", "Kryvyy", "Kryvy"; "Khmelnytskyi", "Khmelnytsky")
+// to "y", in the word norm[start:].
+func foldLatinEnding(norm []byte, start int) []byte {
+	n := len(norm)
+	if n-start < 4 {
+		return norm
+	}
+	a, b := norm[n-2], norm[n-1]
+	if (a == 'y' || a == 'i') && (b == 'y' || b == 'i') && norm[n-3] >= 'a' && norm[n-3] <= 'z' {
+		norm[n-2] = 'y'
+		return norm[:n-1]
+	}
+	return norm
 }
 
 func isDigits(s string) bool {
