@@ -93,7 +93,7 @@ func (v *sview) trigger(figures bool) int {
 		i := int(h.t0)
 		switch t.val {
 		case "v", "h":
-			if !v.hedged(i) && !v.negated(i) {
+			if !v.hedged(i) && !v.negated(i) && !v.d.toks[i].joined {
 				return i
 			}
 		case "n":
@@ -106,7 +106,7 @@ func (v *sview) trigger(figures bool) int {
 		return best
 	}
 	for _, h := range v.hits {
-		if v.e.hasKind(h.pat, kWeapon) && !v.e.hasKind(h.pat, kAttack) && !v.hedged(int(h.t0)) && (figures || v.anchored(h) || v.launchedCount(h)) {
+		if v.e.hasKind(h.pat, kWeapon) && !v.e.hasKind(h.pat, kAttack) && !v.hedged(int(h.t0)) && (figures || v.launchedCount(h)) {
 			return int(h.t0)
 		}
 	}

@@ -27,7 +27,8 @@ type assembler struct {
 	last      []*event // events of the last sentence that told an act
 	lastSent  int
 	sents     []span
-	docAdmin1  map[string]int // regions named so far
+	sentAdmin1 map[string]bool // regions of the sentence's unambiguous places
+	docAdmin1  map[string]int  // regions named so far
 	docCountry map[string]int // countries named so far (places and country names)
 }
 
@@ -64,7 +65,7 @@ func (a *assembler) sentence(si int, s span, hits []hit) {
 			a.last = append(a.last, a.place(pm, p))
 		}
 		a.lastSent = si
-	case len(a.last) == 1 && si-a.lastSent <= followUp && a.sameParagraph(a.lastSent, si) && !m.aggCue:
+	case len(a.last) == 1 && si-a.lastSent <= followUp && !m.aggCue:
 		a.merge(a.last[0], m)
 		a.lastSent = si
 	case m.trigger >= 0 && m.agg && m.country != "":
@@ -102,8 +103,7 @@ func (a *assembler) inLead(si int) bool {
 func (a *assembler) place(m mention, p placeRef) *event {
 	for _, ev := range a.events {
 		if ev.place.admin1 == p.admin1 && ev.place.country == p.country && compatibleNames(ev.place, p) &&
-			ev.m.agg == m.agg && (!m.dated || !ev.m.dated || ev.m.when.overlaps(m.when)) &&
-			(a.sameParagraph(ev.last, m.sent) || a.inLead(ev.sents[0]) || m.dated && ev.m.dated) {
+			ev.m.agg == m.agg && (!m.dated || !ev.m.dated || ev.m.when.overlaps(m.when)) {
 			a.merge(ev, m)
 			if ev.place.name == "" {
 				ev.place = p

@@ -30,6 +30,12 @@ func (a *assembler) resolvePlaces(v *sview) []placeRef {
 			a.docCountry[t.val]++
 		}
 	})
+	a.sentAdmin1 = map[string]bool{}
+	v.each(kPlace, func(h hit, t term) {
+		if p := &v.e.places.places[t.n]; p.region && !p.needsWord || p.pop >= 100000 {
+			a.sentAdmin1[p.admin1] = true
+		}
+	})
 	v.each(kPlace, func(h hit, _ term) {
 		if r, ok := a.placeAt(v, h); ok {
 			refs = append(refs, r)
@@ -64,7 +70,7 @@ func (a *assembler) placeAt(v *sview, h hit) (placeRef, bool) {
 		case !p.region && regionCtx && v.hasRegionCandidate(h):
 			continue
 		case p.capital && !v.capitalScene(h):
-			continue
+			return placeRef{}, false // the government, not a place: no village of that name either
 		case !p.region && p.pop < strongPop && !v.cueBefore(i):
 			continue
 		}
@@ -91,8 +97,11 @@ func (v *sview) personName(i, j int) bool {
 	if firstNames[v.d.tokText(i)] {
 		return true
 	}
-	if i > v.from && v.unexplainedCapital(i-1) && !v.punct(i-1, '.') && i-1 > v.from {
+	if i > v.from && v.unexplainedCapital(i-1) && !sentenceOpeners[v.d.tokText(i-1)] {
 		return true
+	}
+	if j < v.to && v.covered(j, kSay) && !v.covered(j, kAttack) {
+		return true // "Kamyshin said": a speaker
 	}
 	return j < v.to && v.unexplainedCapital(j) && !v.d.toks[j].joined
 }
@@ -123,6 +132,17 @@ func isUpperWord(s string) bool {
 	return true
 }
 
+// sentenceOpeners are capitalised words that open sentences or
+// headlines before a place without being names.
+var sentenceOpeners = map[string]bool{
+	"the": true, "in": true, "on": true, "at": true, "near": true, "northern": true, "southern": true,
+	"eastern": true, "western": true, "central": true, "north": true, "south": true, "east": true,
+	"west": true, "occupied": true, "besieged": true, "embattled": true, "frontline": true, "a": true,
+	"from": true, "over": true, "outside": true, "inside": true, "across": true, "greater": true,
+	"in the": true, "about": true, "and": true, "but": true, "when": true, "after": true, "before": true,
+	"meanwhile": true, "separately": true, "also": true, "elsewhere": true, "residential": true,
+}
+
 // firstNames are given names that GeoNames also lists as places.
 var firstNames = map[string]bool{
 	"vladimir": true, "volodymyr": true, "oleksandr": true, "alexander": true, "sergei": true,
@@ -133,6 +153,9 @@ var firstNames = map[string]bool{
 // referencePoint reports whether the place at i only measures a distance
 // or direction ("south-west of Kyiv", "200km from Kharkiv").
 func (v *sview) referencePoint(i int) bool {
+	if v.word(i-1, "near", "outside", "біля", "поблизу", "около", "под") && v.punct(i-2, ',') && v.covered(i-3, kPlace) {
+		return true // "in Krasne, near Lviv": Lviv only locates Krasne
+	}
 	if !v.word(i-1, "of", "from") {
 		return false
 	}
@@ -153,6 +176,9 @@ func (v *sview) officialOf(i int) bool {
 // better reports whether candidate p beats q: a region the document has
 // named, then population.
 func (a *assembler) better(p, q *place) bool {
+	if sp, sq := a.sentAdmin1[p.admin1], a.sentAdmin1[q.admin1]; sp != sq {
+		return sp
+	}
 	if p.country != q.country {
 		cp, cq := a.docCountry[p.country], a.docCountry[q.country]
 		if cp != cq {
@@ -225,15 +251,15 @@ func (v *sview) cueBefore(i int) bool {
 // act rather than its government: after a locative or an attack verb, or
 // the subject of a passive act ("Kyiv has come under attack").
 func (v *sview) capitalScene(h hit) bool {
-	if v.actorUse(h) && !v.passiveAfter(int(h.t1)) {
-		return false
-	}
 	i := int(h.t0)
 	if v.word(i-1, "to", "with", "from", "between") {
 		return false
 	}
-	if v.cueBefore(i) {
+	if v.cueBefore(i) && !v.word(i-1, "of") {
 		return true
+	}
+	if v.actorUse(h) && !v.passiveAfter(int(h.t1)) {
+		return false
 	}
 	if _, t, ok := v.endingAt(i, kAttack); ok && t.val != "b" {
 		return true

@@ -109,7 +109,7 @@ func buildPlaces(src PlaceSource) *placeTable {
 		if p.NameRU != "" {
 			names = append(names, inflectRU(normalize(p.NameRU))...)
 		}
-		capital := (p.Admin1 == "Kyiv City" || p.Admin1 == "Moscow") && p.Population > 1000000
+		capital := (p.Admin1 == "Kyiv City" || strings.HasPrefix(p.Admin1, "Moscow")) && p.Population > 1000000
 		t.add(place{name: p.Name, admin1: p.Admin1, country: p.Country, id: p.ID, pop: p.Population, capital: capital}, names...)
 	}
 	return t
