@@ -54,7 +54,7 @@ func (a *assembler) placeAt(v *sview, h hit) (placeRef, bool) {
 	if j < v.to && v.d.toks[j].joined && !v.word(j, "s") {
 		return placeRef{}, false // "Kyiv-based", "Moscow-controlled"
 	}
-	if v.personName(i, j) || v.referencePoint(i) {
+	if v.personName(i, j) || v.referencePoint(i) || v.relativeAside(i) {
 		return placeRef{}, false
 	}
 	regionCtx := v.regionAfter(j) || v.regionOfBefore(i)
@@ -110,7 +110,7 @@ func (v *sview) personName(i, j int) bool {
 // no lexicon term: a name.
 func (v *sview) unexplainedCapital(k int) bool {
 	t := &v.d.toks[k]
-	if t.kind != tWord || !t.upper || t.nl > 0 {
+	if t.kind != tWord || !t.upper {
 		return false
 	}
 	for _, h := range v.hits {
@@ -170,7 +170,31 @@ func (v *sview) officialOf(i int) bool {
 	if v.word(k, "the") {
 		k--
 	}
+	if v.word(k, "in") && (v.covered(k-1, kOfficial) || v.word(k-1, "government", "administration")) {
+		return true // "the regional government in Lviv"
+	}
 	return v.word(k, "of") && v.covered(k-1, kOfficial)
+}
+
+// relativeAside reports whether the place at i stands in a relative
+// clause that tells no act ("…, which together with Luhansk makes up …").
+func (v *sview) relativeAside(i int) bool {
+	start := -1
+	for k := i - 1; k >= v.from; k-- {
+		if v.punct(k, ',') || v.punct(k, ';') || v.punct(k, '(') || v.punct(k, '-') {
+			start = k
+			break
+		}
+	}
+	if start < 0 || !v.word(start+1, "which", "who", "whose", "that", "який", "яка", "які", "который", "которая", "которые") {
+		return false
+	}
+	for k := start + 1; k < v.to && !v.punct(k, ',') && !v.punct(k, ';'); k++ {
+		if v.covered(k, kAttack) || v.covered(k, kKill) || v.covered(k, kInjure) {
+			return false
+		}
+	}
+	return true
 }
 
 // better reports whether candidate p beats q: a region the document has
@@ -255,7 +279,7 @@ func (v *sview) capitalScene(h hit) bool {
 	if v.word(i-1, "to", "with", "from", "between") {
 		return false
 	}
-	if v.cueBefore(i) && !v.word(i-1, "of") {
+	if v.cueBefore(i) && (!v.word(i-1, "of") || v.covered(i-2, kCityWord)) {
 		return true
 	}
 	if v.actorUse(h) && !v.passiveAfter(int(h.t1)) {

@@ -43,6 +43,7 @@ var pluralPlaces = map[string]bool{
 	"towns": true, "villages": true, "settlements": true, "communities": true, "cities": true,
 	"localities": true, "regions": true, "oblasts": true, "districts": true, "населених": true,
 	"громад": true, "населенных": true, "сіл": true, "сел": true, "міст": true, "городов": true,
+	"stations": true, "facilities": true, "sites": true, "targets": true, "objects": true,
 }
 
 // countedPlaces reports whether a number counts places: "20 towns".
@@ -85,8 +86,14 @@ func (v *sview) hasPunctBetween(a, b int) bool {
 func (v *sview) aggCountry(attacker string) string {
 	c := ""
 	v.each(kCountry, func(h hit, t term) {
-		if c == "" && (t.val == "UA" || t.val == "RU") && locatives[v.d.tokText(int(h.t0)-1)] {
-			c = t.val
+		if c != "" || t.val != "UA" && t.val != "RU" {
+			return
+		}
+		for k := int(h.t0) - 1; k >= v.from && k >= int(h.t0)-4; k-- {
+			if locatives[v.d.tokText(k)] {
+				c = t.val
+				return
+			}
 		}
 	})
 	if c == "" {
