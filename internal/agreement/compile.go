@@ -36,7 +36,8 @@ type Compiled struct {
 	readings   []window
 	rules      []rule
 	exceptions []exception
-	bound      []string // parties bound by the agreement
+	bound      []string // parties bound by the agreement, sorted
+	parties    []string // every party, sorted
 	declarers  string   // "RU" or "RU and UA", for reasons
 }
 
@@ -91,7 +92,8 @@ func Compile(a *truce.Agreement) (*Compiled, error) {
 		}
 		zones[name] = pr
 	}
-	c.bound = a.BoundParties()
+	c.bound = slices.Sorted(slices.Values(a.BoundParties()))
+	c.parties = slices.Sorted(slices.Values(a.Parties))
 	c.declarers = andList(c.bound)
 	for i := range a.Rules {
 		r, err := c.rule(&a.Rules[i], zones)
@@ -166,7 +168,7 @@ func (c *Compiled) rule(r *truce.Rule, zones map[string]*geo.Prepared) (rule, er
 		out.unknown = maybe
 	}
 	if len(r.By) > 0 && len(r.By) < len(a.Parties) {
-		out.binds = andList(r.By)
+		out.binds = andList(slices.Sorted(slices.Values(r.By)))
 	}
 	text := "rule " + r.ID + " prohibits " + actsText(&r.Prohibits)
 	if out.binds != "" {
@@ -239,21 +241,24 @@ var kindPlural = map[truce.Kind]string{
 
 // actsText describes what an Acts covers: "strikes on energy targets by any
 // weapon", "strikes by ballistic_missile or cruise_missile more than 30 km
-// from zone occupied".
+// from zone occupied". Lists are in the taxonomy's order, whatever the
+// document's.
 func actsText(a *truce.Acts) string {
 	var b strings.Builder
 	if len(a.Kinds) == 0 {
 		b.WriteString("acts of any kind")
 	} else {
-		names := make([]string, len(a.Kinds))
-		for i, k := range a.Kinds {
-			names[i] = kindPlural[k]
+		var names []string
+		for _, k := range truce.Kinds {
+			if slices.Contains(a.Kinds, k) {
+				names = append(names, kindPlural[k])
+			}
 		}
 		b.WriteString(andList(names))
 	}
 	if !a.Targets.Any() {
 		b.WriteString(" on ")
-		b.WriteString(orList(a.Targets))
+		b.WriteString(orList(inTaxonomyOrder(a.Targets, truce.TargetClasses)))
 		b.WriteString(" targets")
 	}
 	switch {
@@ -262,7 +267,7 @@ func actsText(a *truce.Acts) string {
 	case a.Weapons.Any():
 	default:
 		b.WriteString(" by ")
-		b.WriteString(orList(a.Weapons))
+		b.WriteString(orList(inTaxonomyOrder(a.Weapons, truce.WeaponClasses)))
 	}
 	if !a.Where.Anywhere() {
 		b.WriteString(" ")
@@ -283,7 +288,18 @@ func whereText(w truce.Where) string {
 	case w.BeyondKm > 0:
 		return "more than " + km(w.BeyondKm) + " km from zone " + w.Of
 	case len(w.Country) > 0:
-		return "in " + orList(w.Country)
+		return "in " + orList(slices.Sorted(slices.Values(w.Country)))
 	}
 	return "anywhere"
+}
+
+// inTaxonomyOrder returns the classes of set in the order of taxonomy.
+func inTaxonomyOrder(set truce.ClassSet, taxonomy []string) []string {
+	var out []string
+	for _, c := range taxonomy {
+		if slices.Contains(set, c) {
+			out = append(out, c)
+		}
+	}
+	return out
 }

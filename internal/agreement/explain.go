@@ -173,7 +173,7 @@ func appendRelation(b []byte, rel relation, what string) []byte {
 func (e *evaluation) actorReason() string {
 	id := e.c.Agreement.ID
 	if e.actor == truce.Unknown {
-		if len(e.c.bound) == len(e.c.Agreement.Parties) {
+		if len(e.c.bound) == len(e.c.parties) {
 			return "actor unknown; every party (" + e.c.declarers + ") is bound by " + id + ", so the violation is unattributed"
 		}
 		return "actor unknown; only " + e.c.declarers + " " + isAre(len(e.c.bound)) + " bound by " + id
@@ -212,7 +212,7 @@ func (e *evaluation) appendNoViolation(b []byte, t tri) []byte {
 	case t == no:
 		return b
 	case e.actor != truce.Unknown && !a.IsParty(e.actor):
-		return append(b, "; "+e.actor+" is not a party to "+a.ID+" (parties: "+andList(a.Parties)+")"...)
+		return append(b, "; "+e.actor+" is not a party to "+a.ID+" (parties: "+andList(c.parties)+")"...)
 	case e.actor != truce.Unknown && !a.Bound(e.actor):
 		return append(b, "; "+e.actor+" is not bound: "+a.ID+" was declared by "+c.declarers+" only"...)
 	}

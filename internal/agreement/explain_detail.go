@@ -39,7 +39,7 @@ func (e *evaluation) appendUnsettled(b []byte, r *rule, t tri) []byte {
 // appliesTo lists the parties whose acts a rule covers.
 func (e *evaluation) appliesTo(r *rule) string {
 	var ps []string
-	for _, p := range e.c.Agreement.Parties {
+	for _, p := range e.c.parties {
 		if r.actor[p] == yes {
 			ps = append(ps, p)
 		}
@@ -60,7 +60,7 @@ func unsettledClasses(what string, m *classMatcher, cs []truce.Claim) string {
 		case c.Value == truce.Unknown:
 			parts = append(parts, what+" class unknown")
 		case m.namesBelow(c.Value):
-			parts = append(parts, what+" given only as "+c.Value+" (the rule names "+orList(namedBelow(m, c.Value))+")")
+			parts = append(parts, what+" given only as "+c.Value+" (the rule names "+orList(inTaxonomyOrder(namedBelow(m, c.Value), m.ix.names))+")")
 		default:
 			parts = append(parts, what+" class '"+c.Value+"' is not in the taxonomy")
 		}

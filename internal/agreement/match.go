@@ -161,7 +161,31 @@ type placeFacts struct {
 	lowM, highM float64 // the range of distances to the zone the uncertainty allows
 }
 
+// eval answers the condition, measuring the distance to the zone's
+// boundary only when the answer depends on it.
 func (w *whereMatcher) eval(l *truce.Place) tri {
+	switch w.form {
+	case anywhere, inCountry:
+		t, _ := w.evalFacts(l)
+		return t
+	}
+	if !hasPoint(l) {
+		return maybe
+	}
+	p := geo.Point{Lat: l.Lat, Lon: l.Lon}
+	u := math.Max(l.UncertaintyM, 0)
+	in := w.pr.Contains(p)
+	switch {
+	case (w.form == inside || w.form == outside) && u == 0:
+		if in == (w.form == inside) {
+			return yes
+		}
+		return no
+	case w.form == within && in && u <= w.km*1000:
+		return yes
+	case w.form == beyond && in && u <= w.km*1000:
+		return no
+	}
 	t, _ := w.evalFacts(l)
 	return t
 }

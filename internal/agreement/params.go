@@ -238,6 +238,12 @@ func Instantiate(src []byte, params map[string]string) ([]byte, error) {
 	p.applyParams(root, params)
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		if root.Content[i].Value == "params" {
+			// The comment above the section (often the document's own
+			// header) moves to the key that follows.
+			if hc := root.Content[i].HeadComment; hc != "" && i+2 < len(root.Content) {
+				next := root.Content[i+2]
+				next.HeadComment = strings.TrimSpace(hc + "\n" + next.HeadComment)
+			}
 			root.Content = slices.Delete(root.Content, i, i+2)
 			break
 		}

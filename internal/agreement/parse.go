@@ -154,9 +154,23 @@ func yamlProblem(err error) Problem {
 	msg := err.Error()
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 		n, _ := strconv.Atoi(m[1])
+		if isParserError(m[2]) {
+			n++ // yaml.v3 counts these from 0: the line where the broken construct starts
+		}
 		return Problem{Line: n, Message: "not valid YAML: " + m[2]}
 	}
 	return Problem{Message: "not valid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+}
+
+// isParserError tells the messages of yaml.v3's parser, whose line numbers
+// count from 0, from its scanner's, which count from 1.
+func isParserError(msg string) bool {
+	for _, p := range []string{"did not find expected", "found undefined tag handle", "found duplicate %YAML", "found incompatible YAML"} {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func sortProblems(ps []Problem) {
@@ -214,9 +228,11 @@ func (p *parser) document(root *yaml.Node) *truce.Agreement {
 		a.Kind = p.enum(v, "kind", truce.AgreementKinds)
 	}
 	a.Parties = p.partyList(f.require(p, "parties"), "parties", false)
-	p.parties = map[string]bool{}
-	for _, c := range a.Parties {
-		p.parties[c] = true
+	if len(a.Parties) > 0 { // else codes cannot be checked against them
+		p.parties = map[string]bool{}
+		for _, c := range a.Parties {
+			p.parties[c] = true
+		}
 	}
 	if v := f.get("declared_by"); v != nil {
 		a.DeclaredBy = p.partyList(v, "declared_by", true)

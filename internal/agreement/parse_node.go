@@ -155,8 +155,8 @@ func (p *parser) strList(n *yaml.Node, field string, check func(item *yaml.Node,
 	}
 	out := make([]string, 0, len(items))
 	seen := map[string]bool{}
-	for i, it := range items {
-		path := fmt.Sprintf("%s[%d]", field, i)
+	for _, it := range items {
+		path := field // the message names the item; the line points at it
 		s, ok := p.str(it, path)
 		if !ok || !check(it, path, s) {
 			continue
@@ -240,7 +240,7 @@ func (p *parser) partyList(n *yaml.Node, field string, known bool) []string {
 			p.errf(it, path, "%q is not a party code (upper-case letters and digits, e.g. UA, RU)", s)
 			return false
 		}
-		if known && !p.parties[s] {
+		if known && p.parties != nil && !p.parties[s] {
 			p.errf(it, path, "'%s' is not one of the parties (%s)", s, strings.Join(truce.SortedClasses(keysOf(p.parties)), ", "))
 			return false
 		}
@@ -254,7 +254,7 @@ func (p *parser) party(n *yaml.Node, field string) string {
 	if !ok {
 		return ""
 	}
-	if !p.parties[s] {
+	if p.parties != nil && !p.parties[s] {
 		p.errf(n, field, "'%s' is not one of the parties (%s)", s, strings.Join(truce.SortedClasses(keysOf(p.parties)), ", "))
 		return ""
 	}
