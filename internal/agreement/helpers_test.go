@@ -108,4 +108,6 @@ func point(lat, lon, unc float64) func(*truce.Incident) {
 		in.Location.Lat, in.Location.Lon, in.Location.UncertaintyM = lat, lon, unc
 	}
 }
-func country(c string) func(*truce.Incident) { return func(in *truce.Incident) { in.Location.Country = c } }
+func country(c string) func(*truce.Incident) {
+	return func(in *truce.Incident) { in.Location.Country = c }
+}
