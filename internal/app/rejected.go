@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"time"
 
@@ -74,12 +75,19 @@ func (a *App) Resubmit(ctx context.Context, id string, corrected []byte) (*Submi
 	if len(corrected) > 0 {
 		raw = corrected
 	}
-	r, errs := truce.DecodeReport(raw)
-	it := intake.Item{Index: 0, Line: rj.Line, Raw: raw, Errors: errs}
-	if len(errs) == 0 {
-		it.Report = &r
+	var items []intake.Item
+	err = intake.Decode(bytes.NewReader(raw), formatOfRaw(raw), func(it intake.Item) error {
+		it.Line = rj.Line
+		items = append(items, it)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	res, err := a.Submit(ctx, "resubmit:"+id, []intake.Item{it})
+	if len(items) != 1 {
+		return nil, truce.Errorf(truce.EINVALID, "a resubmission is one item; got %d", len(items))
+	}
+	res, err := a.Submit(ctx, "resubmit:"+id, items)
 	if err != nil || len(res.Accepted) == 0 {
 		return res, err
 	}
@@ -88,4 +96,13 @@ func (a *App) Resubmit(ctx context.Context, id string, corrected []byte) (*Submi
 		return tx.ResolveRejected(id, reportID, a.Clock.Now())
 	})
 	return res, err
+}
+
+// formatOfRaw tells a kept JSON item from a kept CSV item (header and row).
+func formatOfRaw(raw []byte) intake.Format {
+	t := bytes.TrimLeft(raw, " \t\r\n\xef\xbb\xbf")
+	if len(t) > 0 && (t[0] == '{' || t[0] == '[') {
+		return intake.NDJSON
+	}
+	return intake.CSV
 }

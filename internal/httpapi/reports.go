@@ -94,7 +94,7 @@ func withLog(r *http.Request, p Prover, v any, typ, id string) (map[string]json.
 	if p == nil {
 		return m, nil
 	}
-	entries, err := p.EntriesFor(r.Context(), typ, id)
+	entries, err := p(r.Context(), typ, id)
 	if err != nil {
 		return nil, err
 	}

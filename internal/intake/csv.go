@@ -51,6 +51,7 @@ func decodeCSV(br *bufio.Reader, fn func(Item) error) error {
 	for i := range header {
 		header[i] = strings.TrimSpace(header[i])
 	}
+	headerLine := csvLine(header)
 	for index := 0; ; index++ {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -59,7 +60,8 @@ func decodeCSV(br *bufio.Reader, fn func(Item) error) error {
 		if index >= MaxItems {
 			return truce.Errorf(truce.ETOOLARGE, "more than %d rows in one batch; split the input", MaxItems)
 		}
-		it := Item{Index: index, Raw: csvLine(rec)}
+		// Raw holds the header and the row, so a kept item reads on its own.
+		it := Item{Index: index, Raw: append(append(append([]byte(nil), headerLine...), '\n'), csvLine(rec)...)}
 		if err == nil && len(rec) > 0 {
 			it.Line, _ = cr.FieldPos(0)
 		}
