@@ -120,7 +120,7 @@ var eventsEarlyAugust = []event{
 		tells: []tell{
 			{src: "donrma", text: "Росіяни скинули дві авіабомби на Костянтинівку: двоє загиблих, троє поранених."},
 			{src: "p9", rep: "26h"},
-			{src: "fd", cas: "3/3", text: "Three people were killed when Russian glide bombs hit residential streets in Kostiantynivka, a local official said."},
+			{src: "fd", loc: "place:alt", cas: "3/3", text: "Three people were killed when Russian glide bombs hit residential streets in Konstantinovka, a local official said."},
 		}},
 	{id: "kursk-0806-debris", at: "08-06 03:20", place: "kursk", kind: "strike", by: "UA",
 		weapons: "drone.long_range", target: "residential|apartment building", cas: "0/2", civ: true,

@@ -158,7 +158,7 @@ var eventsTruceLate = []event{
 		what: "A drone hits an apartment block in Sumy; Russia denies any strike",
 		tells: []tell{
 			{src: "sumrma", text: "Увечері «шахед» влучив у багатоповерхівку в Сумах, четверо поранених."},
-			{src: "rumod", by: "UA", kind: "other", w: "-", tgt: "-", cas: "-", rep: "20h", text: "Сообщения о «ударе» по Сумам являются инсценировкой. Российские вооружённые силы ударов по городу не наносили."},
+			{src: "rumod", by: "UA", w: "-", tgt: "-", cas: "-", rep: "20h", text: "Сообщения о «ударе» по Сумам являются инсценировкой. Российские вооружённые силы ударов по городу не наносили."},
 			{src: "p22", rep: "14h", text: "Impact on the 6th floor of a nine-storey block; Shahed-type engine found on the roof."},
 			{src: "uh", cas: "0/5", text: "Удар дрона по Сумах: поранено п'ятьох людей."},
 		}},

@@ -65,11 +65,11 @@ var eventsMidAugust = []event{
 			{src: "firms"},
 			{src: "nv", cas: "-", text: "Жители Сак рассказали о взрывах в районе аэродрома около двух часов ночи."},
 		}},
-	{id: "tyotkino-0811-mortar", at: "08-11 08:00", place: "tyotkino", kind: "strike", by: "UA",
+	{id: "sudzha-0811-mortar", at: "08-11 08:00", place: "sudzha", kind: "strike", by: "UA",
 		weapons: "mortar:120 mm,drone.tactical:FPV", target: "residential", cas: "1/0", civ: true,
-		what: "Mortar and FPV fire on the border village of Tyotkino",
+		what: "Mortar and FPV fire on the border town of Sudzha",
 		tells: []tell{
-			{src: "kurgov", loc: "place+region", text: "Тёткино подверглось миномётному обстрелу и атакам FPV-дронов. Погиб мирный житель."},
+			{src: "kurgov", loc: "place+region", text: "Суджа подверглась миномётному обстрелу и атакам FPV-дронов. Погиб мирный житель."},
 		}},
 	{id: "dnipro-0812-shahed", at: "08-12 02:05", place: "dnipro", kind: "strike", by: "RU",
 		weapons: "drone.long_range:Shahed-136:3", target: "residential|two-storey house", cas: "1/2", civ: true,
@@ -116,7 +116,7 @@ var eventsMidAugust = []event{
 		tells: []tell{
 			{src: "odrma", text: "Ворог завдав удару балістичними ракетами по Одесі. Пошкоджено багатоповерхівку в Київському районі, двоє загиблих, десятеро поранених."},
 			{src: "smmod", rep: "8h"},
-			{src: "bsw", text: "Two people were killed and 10 injured when Russian ballistic missiles struck Odesa overnight, regional officials said."},
+			{src: "bsw", loc: "place:alt", text: "Two people were killed and 10 injured when Russian ballistic missiles struck Odessa overnight, regional officials said."},
 			{src: "nv", cas: "2/9", text: "Ночью по Одессе ударили баллистическими ракетами, погибли два человека."},
 			{src: "rumod", tgt: "military|naval drone storage site", cas: "-", text: "Нанесён удар по местам хранения безэкипажных катеров ВСУ в Одессе. Все цели поражены."},
 		}},

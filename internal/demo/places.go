@@ -106,7 +106,7 @@ var places = map[string]*place{
 	"rylsk":       {"Rylsk", "Rylsk", "Рильськ", "Рыльск", "", "Kursk", "RU", 51.5655, 34.6822, 2, false, false},
 	"lgov":        {"Lgov", "", "Льгов", "Льгов", "", "Kursk", "RU", 51.6590, 35.2640, 2, true, false},
 	"kurchatov":   {"Kurchatov", "", "Курчатов", "Курчатов", "", "Kursk", "RU", 51.6601, 35.6521, 2.5, false, false},
-	"tyotkino":    {"Tyotkino", "Tetkino", "Тьоткіно", "Тёткино", "", "Kursk", "RU", 51.2736, 34.2942, 1.5, true, false},
+	"sudzha":      {"Sudzha", "", "Суджа", "Суджа", "", "Kursk", "RU", 51.1917, 35.2708, 1.5, true, false},
 	"bryansk":     {"Bryansk", "", "Брянськ", "Брянск", "", "Bryansk", "RU", 53.2521, 34.3717, 7, false, false},
 	"unecha":      {"Unecha", "", "Унеча", "Унеча", "", "Bryansk", "RU", 52.8459, 32.6739, 2.5, false, false},
 	"novozybkov":  {"Novozybkov", "", "Новозибков", "Новозыбков", "", "Bryansk", "RU", 52.5396, 31.9275, 2.5, false, false},
@@ -124,5 +124,5 @@ var places = map[string]*place{
 	"ryazan":      {"Ryazan", "", "Рязань", "Рязань", "", "Ryazan", "RU", 54.6269, 39.6916, 6, false, false},
 	"oryol":       {"Oryol", "Orel", "Орел", "Орёл", "", "Oryol", "RU", 52.9651, 36.0785, 5, false, false},
 	"lipetsk":     {"Lipetsk", "", "Липецьк", "Липецк", "", "Lipetsk", "RU", 52.6031, 39.5708, 6, false, false},
-	"moscow":      {"Moscow", "", "Москва", "Москва", "", "Moscow", "RU", 55.7522, 37.6156, 15, false, false},
+	"moscow":      {"Moscow", "", "Москва", "Москва", "", "Moscow City", "RU", 55.7522, 37.6156, 15, false, false},
 }

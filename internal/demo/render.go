@@ -221,7 +221,9 @@ func locate(e *event, t *tell, s *source, p *place, ref string) truce.Location {
 		}
 	case "place", "place+region":
 		l.Place = p.name(s.langOr("en"), spelling)
-		if spec == "place+region" {
+		if spec == "place+region" || (p.occ && s.side == "RU") {
+			// Russian-side sources name occupied places with their region
+			// ("Донецк, ДНР"): Donetsk alone is also a town in Rostov region.
 			l.Admin1 = p.admin1
 		}
 		if p.small {
