@@ -147,6 +147,11 @@ func (v *sview) anchored(h hit) bool {
 	if v.has(kNoCas) {
 		return true
 	}
+	for i := v.from; i < v.to; i++ {
+		if v.word(i, "nationwide") || v.word(i, "across") && v.word(i+1, "the") && v.word(i+2, "country") {
+			return true // "attacks across the country": a tally over the country
+		}
+	}
 	for i := int(h.t1); i < v.to && i < int(h.t1)+8; i++ {
 		if v.punct(i, '.') || v.punct(i, ';') {
 			return false

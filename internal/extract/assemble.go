@@ -68,6 +68,14 @@ func (a *assembler) sentence(si int, s span, hits []hit) {
 	case len(a.last) == 1 && si-a.lastSent <= followUp && !m.aggCue:
 		a.merge(a.last[0], m)
 		a.lastSent = si
+	case m.trigger < 0 && m.dated && m.country != "" && !v.has(kSince) && (m.cas.killed != nil || m.cas.injured != nil):
+		// A dated toll with no place: a country's tally ("57 people had
+		// been killed", said the health minister on Thursday).
+		m.agg = true
+		ev := &event{m: m, place: placeRef{country: m.country}, sents: []int{si}, last: si}
+		a.events = append(a.events, ev)
+		a.last = append(a.last[:0], ev)
+		a.lastSent = si
 	case m.trigger >= 0 && m.agg && m.country != "":
 		ev := &event{m: m, place: placeRef{country: m.country}, sents: []int{si}, last: si}
 		a.events = append(a.events, ev)

@@ -8,8 +8,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-
-	"github.com/truce-monitor/truce/internal/gazetteer"
 )
 
 var (
@@ -19,37 +17,20 @@ var (
 )
 
 // testExtractor returns the extractor the corpus tests use: over the
-// project's gazetteer when its embedded data loads, else over the GeoNames
-// towns of shared/data/geo (the gazetteer's own source), else the built-in
-// regions alone.
+// GeoNames towns of shared/data/geo (a source of the project gazetteer;
+// the package does not import internal/gazetteer, which cmd/truce wires
+// in), else the built-in regions alone.
 func testExtractor(t testing.TB) *Extractor {
 	t.Helper()
 	testExOnce.Do(func() {
-		if src, ok := projectGazetteer(); ok {
-			testEx, testExFrom = New(src), "internal/gazetteer"
-			return
-		}
 		if src, ok := geonamesPlaces(t); ok {
-			testEx, testExFrom = New(src), "shared/data/geo GeoNames towns (internal/gazetteer data not loadable)"
+			testEx, testExFrom = New(src), "shared/data/geo GeoNames towns"
 			return
 		}
 		testEx, testExFrom = New(nil), "built-in regions only"
 	})
 	t.Logf("places from %s", testExFrom)
 	return testEx
-}
-
-func projectGazetteer() (src PlaceSource, ok bool) {
-	defer func() {
-		if recover() != nil {
-			ok = false
-		}
-	}()
-	g := gazetteer.Default()
-	if len(g.Names()) < 1000 {
-		return nil, false
-	}
-	return FromGazetteer(g), true
 }
 
 // geonamesAdmin1 maps GeoNames admin1 codes to canonical region names.

@@ -33,8 +33,8 @@ func (v *sview) tally(m *mention, nums []number) {
 	}
 	m.aggCue = v.has(kAggCue) || v.countedPlaces(nums)
 	m.agg = m.aggCue || m.counts.Intercepted != nil || m.counts.Launched != nil && *m.counts.Launched >= 10
-	if m.agg && len(m.places) == 0 {
-		m.country = v.aggCountry(m.attacker)
+	if len(m.places) == 0 {
+		m.country = v.aggCountry(m)
 	}
 }
 
@@ -83,7 +83,7 @@ func (v *sview) hasPunctBetween(a, b int) bool {
 
 // aggCountry says where a tally with no region happened: a country after
 // a locative ("across Ukraine"), else the other side of the attacker.
-func (v *sview) aggCountry(attacker string) string {
+func (v *sview) aggCountry(m *mention) string {
 	c := ""
 	v.each(kCountry, func(h hit, t term) {
 		if c != "" || t.val != "UA" && t.val != "RU" {
@@ -96,8 +96,14 @@ func (v *sview) aggCountry(attacker string) string {
 			}
 		}
 	})
-	if c == "" {
-		c = other(attacker)
+	switch {
+	case c != "":
+	case m.attacker != "":
+		c = other(m.attacker)
+	case m.claimBy != "":
+		c = m.claimBy // a side's own toll
+	case v.word(v.from, "across", "nationwide") || v.has(kAggCue) && v.lang == "uk":
+		c = "UA"
 	}
 	return c
 }
