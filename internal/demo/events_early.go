@@ -127,7 +127,7 @@ var eventsEarlyAugust = []event{
 		what: "Drone downed over Kursk; debris damages an apartment block",
 		tells: []tell{
 			{src: "kurgov", text: "Ночью над Курском сбиты беспилотники ВСУ. Обломками повреждена многоэтажка, двое жителей получили ранения."},
-			{src: "vch", cas: "0/3", text: "Курск ночью атаковали беспилотники, пострадали три человека."},
+			{src: "vch", when: "-30m", cas: "0/3", text: "Около 02:50 Курск атаковали беспилотники, пострадали три человека."},
 			{src: "mtkur", text: "Facade damage to a nine-storey block; fragments of a fixed-wing drone in the yard."},
 		}},
 	{id: "unecha-0806-pumping", at: "08-06 04:10", place: "unecha", kind: "strike", by: "UA",
@@ -169,7 +169,7 @@ var eventsEarlyAugust = []event{
 			{src: "acN3"},
 			{src: "khrma", text: "Окупанти вдарили КАБом по Індустріальному району Харкова: влучання у складське приміщення, одна людина загинула, восьмеро поранених."},
 			{src: "sko", cas: "1/7", text: "Удар керованою авіабомбою по Харкову: загинув чоловік, семеро поранених."},
-			{src: "khon", loc: "place", cas: "1/8", text: "Днём по Харькову ударили управляемой авиабомбой, погиб один человек."},
+			{src: "khon", when: "+40m", cas: "1/8", text: "Около 13:45 по Харькову ударили управляемой авиабомбой, погиб один человек."},
 		}},
 	{id: "pokrovsk-0807-assault", at: "08-07 06:00", place: "pokrovsk", kind: "ground_assault", by: "RU",
 		weapons: "small_arms,artillery", target: "military", cas: "?",
