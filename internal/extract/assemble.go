@@ -17,19 +17,19 @@ type event struct {
 // time, and attaching sentences that go on about the last attack ("The
 // strike killed two") to it.
 type assembler struct {
-	e         *Extractor
-	d         *doc
-	o         Options
-	lang      string
-	pub       time.Time
-	hasPub    bool
-	events    []*event
-	last      []*event // events of the last sentence that told an act
-	lastSent  int
-	sents     []span
+	e          *Extractor
+	d          *doc
+	o          Options
+	lang       string
+	pub        time.Time
+	hasPub     bool
+	events     []*event
+	last       []*event // events of the last sentence that told an act
+	lastSent   int
+	sents      []span
 	sentAdmin1 map[string]bool // regions of the sentence's unambiguous places
 	docAdmin1  map[string]int  // regions named so far
-	docCountry map[string]int // countries named so far (places and country names)
+	docCountry map[string]int  // countries named so far (places and country names)
 }
 
 // followUp is how many sentences after an act a sentence without a place
@@ -54,7 +54,18 @@ func (a *assembler) sentence(si int, s span, hits []hit) {
 	if !m.dated {
 		m.when = a.newsCycle()
 	}
+	recent := len(a.last) > 0 && si-a.lastSent <= followUp
 	switch {
+	case recent && allSpeakers(m.places) && m.trigger < 0:
+		// "The death toll rose to 21, the governor of Poltava region said":
+		// the speaker's seat is no new scene; the toll goes on about the
+		// last attack.
+		for _, ev := range a.last {
+			if len(a.last) == 1 || m.cas.killed != nil && *m.cas.killed == 0 {
+				a.merge(ev, m)
+			}
+		}
+		a.lastSent = si
 	case len(m.places) > 0:
 		a.last = a.last[:0]
 		for _, p := range m.places {
@@ -65,8 +76,11 @@ func (a *assembler) sentence(si int, s span, hits []hit) {
 			a.last = append(a.last, a.place(pm, p))
 		}
 		a.lastSent = si
-	case len(a.last) == 1 && si-a.lastSent <= followUp && !m.aggCue:
-		a.merge(a.last[0], m)
+	case recent && len(m.places) == 0 && (len(a.last) == 1 && (!m.aggCue || a.last[0].place.admin1 == "" && a.last[0].m.agg) ||
+		m.cas.killed != nil && *m.cas.killed == 0 && m.cas.injured != nil && *m.cas.injured == 0):
+		for _, ev := range a.last { // "No one was hurt" goes with every place just told
+			a.merge(ev, m)
+		}
 		a.lastSent = si
 	case m.trigger < 0 && m.dated && m.country != "" && !v.has(kSince) && (m.cas.killed != nil || m.cas.injured != nil):
 		// A dated toll with no place: a country's tally ("57 people had
@@ -82,6 +96,17 @@ func (a *assembler) sentence(si int, s span, hits []hit) {
 		a.last = append(a.last[:0], ev)
 		a.lastSent = si
 	}
+}
+
+// allSpeakers reports whether every place is only a speaker's seat (and
+// there is at least one).
+func allSpeakers(ps []placeRef) bool {
+	for _, p := range ps {
+		if !p.speaker {
+			return false
+		}
+	}
+	return len(ps) > 0
 }
 
 // sameParagraph reports whether no paragraph break lies between the

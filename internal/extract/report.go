@@ -141,10 +141,10 @@ func detectLanguage(d *doc) string {
 	switch {
 	case cyr <= latin:
 		return "en"
-	case ru > uk:
-		return "ru"
-	default:
+	case uk > ru:
 		return "uk"
+	default:
+		return "ru" // Ukrainian is hardly written without і, ї or є
 	}
 }
 
