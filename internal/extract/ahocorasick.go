@@ -10,8 +10,9 @@ type automaton struct {
 	root  [256]int32 // goto of the root for every byte (0 = root)
 	nodes []acNode
 	edges []acEdge
-	outs  []acOut // output lists, chained through acOut.next
-	lens  []int32 // pattern length by pattern id
+	outs  []acOut      // output lists, chained through acOut.next
+	dense [][256]int32 // goto rows of states with many edges (index+1 in acNode.dense)
+	lens  []int32      // pattern length by pattern id
 }
 
 type acNode struct {
@@ -19,6 +20,7 @@ type acNode struct {
 	fail        int32 // longest proper suffix that is a state
 	out         int32 // head of this state's own output list in outs, or -1
 	dict        int32 // nearest state on the fail chain with output, or -1
+	dense       int32 // 1 + index of the state's dense goto row, or 0
 }
 
 type acEdge struct {
@@ -30,6 +32,9 @@ type acOut struct {
 	pat  int32
 	next int32
 }
+
+// denseEdges is the number of edges from which a state gets a dense row.
+const denseEdges = 16
 
 // acBuilder collects patterns for an automaton.
 type acBuilder struct {
@@ -90,6 +95,16 @@ func (b *acBuilder) build() *automaton {
 	for _, e := range a.edgesOf(0) {
 		a.root[e.b] = e.next
 	}
+	for s := 1; s < n; s++ {
+		if a.nodes[s].nedge >= denseEdges {
+			var row [256]int32
+			for _, e := range a.edgesOf(int32(s)) {
+				row[e.b] = e.next
+			}
+			a.dense = append(a.dense, row)
+			a.nodes[s].dense = int32(len(a.dense))
+		}
+	}
 	queue := make([]int32, 0, n)
 	for _, e := range a.edgesOf(0) {
 		queue = append(queue, e.next) // depth-1 states fail to the root
@@ -137,6 +152,10 @@ func (a *automaton) step(s int32, c byte) (int32, bool) {
 		return t, t != 0
 	}
 	n := &a.nodes[s]
+	if n.dense > 0 {
+		t := a.dense[n.dense-1][c]
+		return t, t != 0
+	}
 	es := a.edges[n.edge : n.edge+n.nedge]
 	lo, hi := 0, len(es)
 	for lo < hi {

@@ -185,7 +185,7 @@ func (v *sview) hedged(i int) bool {
 		if v.covered(j, kHedge) && !(v.word(j, "may") && v.d.toks[j].upper) {
 			return true
 		}
-		if v.word(j, "to") && v.d.toks[i].kind == tWord && !v.word(i-1, "rose", "up") && j == i-1 {
+		if v.word(j, "to") && i < v.to && v.d.toks[i].kind == tWord && !v.word(i-1, "rose", "up") && j == i-1 {
 			return true // an infinitive: "to strike"
 		}
 		if v.punct(j, ',') || v.punct(j, ';') {

@@ -101,6 +101,20 @@ func (e *Extractor) scan(d *doc) []hit {
 	return hits
 }
 
+// mayTell reports whether a sentence's hits hold any word of an act, a
+// weapon or a toll; a sentence without one is not analysed.
+func (e *Extractor) mayTell(hs []hit) bool {
+	for _, h := range hs {
+		for _, t := range e.pats[h.pat] {
+			switch t.kind {
+			case kAttack, kWeapon, kKill, kInjure, kNoCas, kIntercept:
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Extract returns the reports a text gives: one per place per attack, in
 // the order the text first tells them. Every report passes
 // truce.Validator{}.Validate with the publication time as "now".
@@ -122,7 +136,11 @@ func (e *Extractor) Extract(text string, o Options) []truce.Report {
 		for hj < len(hits) && int(hits[hj].t0) < s.to {
 			hj++
 		}
-		a.sentence(si, s, hits[hi:hj])
+		if e.mayTell(hits[hi:hj]) {
+			a.sentence(si, s, hits[hi:hj])
+		} else {
+			a.sents = append(a.sents, s)
+		}
 	}
 	return a.reports()
 }

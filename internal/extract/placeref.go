@@ -118,7 +118,7 @@ func (v *sview) unexplainedCapital(k int) bool {
 			return false
 		}
 	}
-	return !isUpperWord(v.d.text[t.os:t.oe])
+	return t.oe-t.os > 2 && !isUpperWord(v.d.text[t.os:t.oe])
 }
 
 // isUpperWord reports whether a word is all capitals (an acronym or a
@@ -141,6 +141,9 @@ var sentenceOpeners = map[string]bool{
 	"from": true, "over": true, "outside": true, "inside": true, "across": true, "greater": true,
 	"in the": true, "about": true, "and": true, "but": true, "when": true, "after": true, "before": true,
 	"meanwhile": true, "separately": true, "also": true, "elsewhere": true, "residential": true,
+	"на": true, "у": true, "в": true, "під": true, "біля": true, "по": true, "над": true, "із": true,
+	"з": true, "до": true, "во": true, "под": true, "около": true, "возле": true, "поблизу": true,
+	"неподалік": true, "місто": true, "город": true, "село": true, "селище": true, "поселок": true,
 }
 
 // firstNames are given names that GeoNames also lists as places.

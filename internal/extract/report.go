@@ -124,7 +124,11 @@ func mergeCounts(c *truce.Counts, o truce.Counts) {
 // letters: Ukrainian і ї є ґ, Russian ы э ъ ё.
 func detectLanguage(d *doc) string {
 	var latin, cyr, uk, ru int
-	for _, r := range d.text {
+	text := d.text
+	if len(text) > 8192 {
+		text = text[:8192]
+	}
+	for _, r := range text {
 		switch {
 		case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':
 			latin++

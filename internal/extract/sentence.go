@@ -56,7 +56,7 @@ func (d *doc) sentences() []span {
 			continue
 		}
 		j := i + 1
-		for j < len(d.toks) && d.toks[j].kind == tPunct && d.toks[j].nl == 0 && (isStop(d.norm[d.toks[j].ns]) || isCloser(d.norm[d.toks[j].ns])) {
+		for j < len(d.toks) && d.toks[j].kind == tPunct && d.toks[j].os == d.toks[j-1].oe && (isStop(d.norm[d.toks[j].ns]) || isCloser(d.norm[d.toks[j].ns])) {
 			j++
 		}
 		if d.norm[t.ns] == '.' && j == i+1 && d.abbreviation(i) {
