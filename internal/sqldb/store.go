@@ -60,9 +60,10 @@ func (s *Store) View(ctx context.Context, fn func(truce.Tx) error) error {
 	return fn(newTx(ctx, s.d, tx))
 }
 
-// Ping reports whether the database answers, as EUNAVAILABLE if not.
+// Ping reports whether the database answers, as EUNAVAILABLE if not. It
+// uses a reading connection, so it does not wait for a running Update.
 func (s *Store) Ping(ctx context.Context) error {
-	if err := s.writer.PingContext(ctx); err != nil {
+	if err := s.reader.PingContext(ctx); err != nil {
 		return unavailable("ping", err)
 	}
 	return nil
@@ -80,7 +81,9 @@ func (s *Store) Close() error {
 // Dialect names the backend.
 func (s *Store) Dialect() string { return s.d.Name }
 
-// Writer returns the handle Update uses, for backend-specific maintenance.
+// Writer returns the handle Update uses, for backend-specific maintenance
+// and tests; it must not be used while an Update runs on a one-connection
+// writer (SQLite), which would wait for it.
 func (s *Store) Writer() *sql.DB { return s.writer }
 
 // unavailable wraps a failure to reach the database: callers see the code
