@@ -69,6 +69,27 @@ func newSchema() string {
 	return "truce_test_" + hex.EncodeToString(b)
 }
 
+func putMeta(t *testing.T, s truce.Store, v string) {
+	t.Helper()
+	if err := s.Update(t.Context(), func(tx truce.Tx) error { return tx.PutMeta("k", []byte(v)) }); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func meta(t *testing.T, s truce.Store) string {
+	t.Helper()
+	var v []byte
+	err := s.View(t.Context(), func(tx truce.Tx) error {
+		var err error
+		v, err = tx.Meta("k")
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(v)
+}
+
 // TestSchemas checks that stores in two schemas do not see each other, that
 // a schema can be named in the URL, and that reopening applies nothing twice
 // while a schema migrated by a newer Truce is refused.
@@ -95,38 +116,27 @@ func TestSchemas(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer b.Close()
-	put := func(s truce.Store, v string) {
-		if err := s.Update(t.Context(), func(tx truce.Tx) error { return tx.PutMeta("k", []byte(v)) }); err != nil {
-			t.Fatal(err)
-		}
-	}
-	get := func(s truce.Store) string {
-		var v []byte
-		err := s.View(t.Context(), func(tx truce.Tx) error {
-			var err error
-			v, err = tx.Meta("k")
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return string(v)
-	}
-	put(a, "one")
-	put(b, "two")
-	if got := get(a); got != "one" {
+	putMeta(t, a, "one")
+	putMeta(t, b, "two")
+	if got := meta(t, a); got != "one" {
 		t.Errorf("schema one reads %q", got)
 	}
-	if got := get(b); got != "two" {
+	if got := meta(t, b); got != "two" {
 		t.Errorf("schema two reads %q", got)
 	}
-	again, err := OpenSchema(t.Context(), url, one)
+	testReopen(t, url, one)
+}
+
+// testReopen reopens a schema holding meta "one": nothing is applied
+// twice, and a schema migrated by a newer Truce is refused.
+func testReopen(t *testing.T, url, schema string) {
+	again, err := OpenSchema(t.Context(), url, schema)
 	if err != nil {
 		t.Fatalf("reopen: %v", err)
 	}
 	defer again.Close()
-	if got := get(again); got != "one" {
-		t.Errorf("reopened schema one reads %q", got)
+	if got := meta(t, again); got != "one" {
+		t.Errorf("reopened schema reads %q", got)
 	}
 	var n int
 	if err := again.Writer().QueryRowContext(t.Context(), "SELECT COUNT(*) FROM schema_migrations").Scan(&n); err != nil || n != 1 {
@@ -135,7 +145,7 @@ func TestSchemas(t *testing.T) {
 	if _, err := again.Writer().ExecContext(t.Context(), "INSERT INTO schema_migrations VALUES (9999, '9999_future.sql', 'now')"); err != nil {
 		t.Fatal(err)
 	}
-	if s, err := OpenSchema(t.Context(), url, one); err == nil || !strings.Contains(err.Error(), "9999") {
+	if s, err := OpenSchema(t.Context(), url, schema); err == nil || !strings.Contains(err.Error(), "9999") {
 		t.Errorf("Open of a newer schema: err %v, want a refusal naming version 9999", err)
 		if s != nil {
 			s.Close()

@@ -74,24 +74,17 @@ func covers(classes []string, c string) bool {
 	return slices.ContainsFunc(classes, func(x string) bool { return truce.ClassCovers(c, x) })
 }
 
-func testIncidentFilters(t *testing.T, s truce.Store) {
-	ins, verdicts := filterIncidents()
-	putIncidents(t, s, ins...)
-	update(t, s, func(tx truce.Tx) error {
-		for id, vs := range verdicts {
-			if err := tx.PutVerdicts(id, vs); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+type incidentFilterCase struct {
+	name string
+	f    truce.IncidentFilter
+	want func(in *truce.Incident) bool // the filter's meaning, in Go
+}
+
+// incidentFilterCases are the filters tried on filterIncidents.
+func incidentFilterCases(verdicts map[string][]truce.Verdict) []incidentFilterCase {
 	h := func(n float64) time.Time { return base.Add(time.Duration(n * float64(time.Hour))) }
 	named := func(in *truce.Incident, p string) bool { return slices.Contains(in.Parties(), p) }
-	tests := []struct {
-		name string
-		f    truce.IncidentFilter
-		want func(in *truce.Incident) bool
-	}{
+	return []incidentFilterCase{
 		{"none", truce.IncidentFilter{}, func(*truce.Incident) bool { return true }},
 		{"from", truce.IncidentFilter{From: h(6.5)}, func(in *truce.Incident) bool { return overlaps(h(6.5), time.Time{}, in.Window) }},
 		{"to", truce.IncidentFilter{To: h(4)}, func(in *truce.Incident) bool { return overlaps(time.Time{}, h(4), in.Window) }},
@@ -133,7 +126,20 @@ func testIncidentFilters(t *testing.T, s truce.Store) {
 			return (named(in, "PL") || in.Status == truce.StatusPublished) && covers(in.WeaponClasses(), "drone") && overlaps(h(3), time.Time{}, in.Window)
 		}},
 	}
-	for _, tc := range tests {
+}
+
+func testIncidentFilters(t *testing.T, s truce.Store) {
+	ins, verdicts := filterIncidents()
+	putIncidents(t, s, ins...)
+	update(t, s, func(tx truce.Tx) error {
+		for id, vs := range verdicts {
+			if err := tx.PutVerdicts(id, vs); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	for _, tc := range incidentFilterCases(verdicts) {
 		t.Run(tc.name, func(t *testing.T) {
 			var want []string
 			for _, in := range slices.Backward(ins) { // by window start, newest first

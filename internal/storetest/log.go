@@ -3,6 +3,7 @@ package storetest
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"testing"
 	"time"
@@ -60,58 +61,68 @@ func testLogAppend(t *testing.T, s truce.Store) {
 		if n, err := tx.LogSize(); n != 303 || err != nil {
 			t.Errorf("LogSize = %d, %v; want 303", n, err)
 		}
-		for _, r := range [][2]int64{{0, 303}, {1, 2}, {120, 260}, {300, 400}, {5, 5}, {400, 500}} {
-			got, err := tx.LogEntries(r[0], r[1])
-			if err != nil {
-				return err
-			}
-			var want []truce.LogEntry
-			for i := r[0]; i < min(r[1], 303); i++ {
-				want = append(want, logEntry(i))
-			}
-			if diff := cmp.Diff(want, got); diff != "" {
-				t.Errorf("LogEntries(%d, %d) (-want +got):\n%s", r[0], r[1], diff)
-			}
-		}
-		got, err := tx.LogEntriesFor("verdict", "rec_3")
+		return errors.Join(checkLogEntries(t, tx, 303), checkLogHashes(t, tx, 606))
+	})
+}
+
+// checkLogEntries checks the entries of a log of size entries from logEntry.
+func checkLogEntries(t *testing.T, tx truce.Tx, size int64) error {
+	for _, r := range [][2]int64{{0, 303}, {1, 2}, {120, 260}, {300, 400}, {5, 5}, {400, 500}} {
+		got, err := tx.LogEntries(r[0], r[1])
 		if err != nil {
 			return err
 		}
 		var want []truce.LogEntry
-		for i := int64(0); i < 303; i++ {
-			if e := logEntry(i); e.RecordType == "verdict" && e.RecordID == "rec_3" {
-				want = append(want, e)
-			}
-		}
-		if len(want) < 2 {
-			t.Fatal("fixture: too few entries for one record")
+		for i := r[0]; i < min(r[1], size); i++ {
+			want = append(want, logEntry(i))
 		}
 		if diff := cmp.Diff(want, got); diff != "" {
-			t.Errorf("LogEntriesFor (-want +got):\n%s", diff)
+			t.Errorf("LogEntries(%d, %d) (-want +got):\n%s", r[0], r[1], diff)
 		}
-		if none, err := tx.LogEntriesFor("report", "rec_nobody"); len(none) != 0 || err != nil {
-			t.Errorf("LogEntriesFor(unknown) = %v, %v; want none", none, err)
+	}
+	got, err := tx.LogEntriesFor("verdict", "rec_3")
+	if err != nil {
+		return err
+	}
+	var want []truce.LogEntry
+	for i := int64(0); i < size; i++ {
+		if e := logEntry(i); e.RecordType == "verdict" && e.RecordID == "rec_3" {
+			want = append(want, e)
 		}
-		idx := []int64{605, 0, 17, 17, 300, 1, 604}
-		for i := int64(0); i < 150; i++ {
-			idx = append(idx, 4*i)
+	}
+	if len(want) < 2 {
+		t.Fatal("fixture: too few entries for one record")
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("LogEntriesFor (-want +got):\n%s", diff)
+	}
+	if none, err := tx.LogEntriesFor("report", "rec_nobody"); len(none) != 0 || err != nil {
+		t.Errorf("LogEntriesFor(unknown) = %v, %v; want none", none, err)
+	}
+	return nil
+}
+
+// checkLogHashes checks the hashes of a log holding n hashes from logHash.
+func checkLogHashes(t *testing.T, tx truce.Tx, n int64) error {
+	idx := []int64{n - 1, 0, 17, 17, 300, 1, n - 2}
+	for i := int64(0); i < 150; i++ {
+		idx = append(idx, 4*i)
+	}
+	hs, err := tx.LogHashes(idx)
+	if err != nil {
+		return err
+	}
+	for i, x := range idx {
+		if hs[i] != logHash(x) {
+			t.Errorf("LogHashes: hash %d (index %d) is wrong", i, x)
 		}
-		hs, err := tx.LogHashes(idx)
-		if err != nil {
-			return err
-		}
-		for i, x := range idx {
-			if hs[i] != logHash(x) {
-				t.Errorf("LogHashes: hash %d (index %d) is wrong", i, x)
-			}
-		}
-		_, err = tx.LogHashes([]int64{3, 606})
-		wantCode(t, "LogHashes(past the end)", err, truce.ENOTFOUND)
-		if hs, err := tx.LogHashes(nil); len(hs) != 0 || err != nil {
-			t.Errorf("LogHashes(nil) = %v, %v", hs, err)
-		}
-		return nil
-	})
+	}
+	_, err = tx.LogHashes([]int64{3, n})
+	wantCode(t, "LogHashes(past the end)", err, truce.ENOTFOUND)
+	if hs, err := tx.LogHashes(nil); len(hs) != 0 || err != nil {
+		t.Errorf("LogHashes(nil) = %v, %v", hs, err)
+	}
+	return nil
 }
 
 func testLogAppendChecks(t *testing.T, s truce.Store) {

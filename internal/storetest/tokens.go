@@ -64,6 +64,12 @@ func testRejected(t *testing.T, s truce.Store) {
 		}
 		return nil
 	})
+	testRejectedList(t, s)
+}
+
+// testRejectedList lists the items testRejected leaves: x_000 … x_004,
+// x_001 resolved.
+func testRejectedList(t *testing.T, s truce.Store) {
 	tests := []struct {
 		name string
 		f    truce.RejectedFilter
