@@ -38,6 +38,7 @@ func loadDeepState(tb testing.TB, date string) (MultiPolygon, *Prepared) {
 	return mp, Prepare(mp)
 }
 
+// TestDeepStateKnownPlaces checks places known to be inside or outside the occupied area on 2025-07-01.
 func TestDeepStateKnownPlaces(t *testing.T) {
 	mp, pr := loadDeepState(t, "20250701")
 	tests := []struct {
@@ -65,6 +66,7 @@ func TestDeepStateKnownPlaces(t *testing.T) {
 	}
 }
 
+// TestDeepStateAgreesWithBruteForce compares the index with brute force on the real occupied area.
 func TestDeepStateAgreesWithBruteForce(t *testing.T) {
 	mp, pr := loadDeepState(t, "")
 	pts := deepStatePoints(pr, 2000)
@@ -137,6 +139,7 @@ func nearFront(mp MultiPolygon, n int) []Point {
 	return pts
 }
 
+// BenchmarkPrepareDeepState measures indexing the real occupied area.
 func BenchmarkPrepareDeepState(b *testing.B) {
 	mp, _ := loadDeepState(b, "")
 	b.ReportMetric(float64(mp.NumPoints()), "vertices")
@@ -145,6 +148,7 @@ func BenchmarkPrepareDeepState(b *testing.B) {
 	}
 }
 
+// BenchmarkContainsDeepState measures Contains at random points around the occupied area.
 func BenchmarkContainsDeepState(b *testing.B) {
 	_, pr := loadDeepState(b, "")
 	pts := deepStatePoints(pr, 1<<16)
@@ -155,6 +159,7 @@ func BenchmarkContainsDeepState(b *testing.B) {
 	}
 }
 
+// BenchmarkContainsDeepStateNearFront measures Contains at points near its boundary.
 func BenchmarkContainsDeepStateNearFront(b *testing.B) {
 	mp, pr := loadDeepState(b, "")
 	pts := nearFront(mp, 1<<16)
@@ -165,6 +170,7 @@ func BenchmarkContainsDeepStateNearFront(b *testing.B) {
 	}
 }
 
+// BenchmarkDistanceDeepState measures DistanceToBoundaryM at random points around the occupied area.
 func BenchmarkDistanceDeepState(b *testing.B) {
 	_, pr := loadDeepState(b, "")
 	pts := deepStatePoints(pr, 1<<16)
@@ -175,6 +181,7 @@ func BenchmarkDistanceDeepState(b *testing.B) {
 	}
 }
 
+// BenchmarkDistanceDeepStateNearFront measures DistanceToBoundaryM at points near its boundary.
 func BenchmarkDistanceDeepStateNearFront(b *testing.B) {
 	mp, pr := loadDeepState(b, "")
 	pts := nearFront(mp, 1<<16)

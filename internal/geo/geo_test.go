@@ -32,6 +32,7 @@ func sharedData(tb testing.TB, rel string) string {
 	}
 }
 
+// TestDistanceM checks great-circle distances.
 func TestDistanceM(t *testing.T) {
 	tests := []struct {
 		name string
@@ -59,6 +60,7 @@ func TestDistanceM(t *testing.T) {
 	}
 }
 
+// TestRect checks boxes.
 func TestRect(t *testing.T) {
 	r := EmptyRect()
 	if !r.IsEmpty() || r.Contains(Point{}) {
@@ -85,6 +87,7 @@ func square(lat0, lon0, lat1, lon1 float64) Ring {
 	return Ring{{lat0, lon0}, {lat0, lon1}, {lat1, lon1}, {lat1, lon0}, {lat0, lon0}}
 }
 
+// TestAreaCentroidFixRings checks ring areas, centroids with holes, and ring repair.
 func TestAreaCentroidFixRings(t *testing.T) {
 	outer := square(0, 0, 4, 4)
 	hole := square(1, 1, 2, 2)

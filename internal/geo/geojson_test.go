@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
+// TestParseGeoJSON checks the GeoJSON shapes ParseGeoJSON accepts.
 func TestParseGeoJSON(t *testing.T) {
 	sq := `[[[30,50],[31,50],[31,51],[30,51],[30,50]]]`
 	sqMP := MultiPolygon{{square(50, 30, 51, 31)}}
@@ -43,6 +44,7 @@ func TestParseGeoJSON(t *testing.T) {
 	}
 }
 
+// TestParseGeoJSONErrors checks the messages of bad GeoJSON.
 func TestParseGeoJSONErrors(t *testing.T) {
 	tests := []struct {
 		name, in, want string
@@ -67,6 +69,7 @@ func TestParseGeoJSONErrors(t *testing.T) {
 	}
 }
 
+// TestMarshalGeoJSONRoundTrip checks that written GeoJSON reads back and is stable.
 func TestMarshalGeoJSONRoundTrip(t *testing.T) {
 	in := []Feature{
 		{Properties: map[string]any{"b": "x", "a": 1.0}, Geometry: MultiPolygon{{square(50.123456, 30.1, 51, 31), square(50.5, 30.5, 50.6, 30.6)}}},
@@ -95,6 +98,7 @@ func TestMarshalGeoJSONRoundTrip(t *testing.T) {
 	}
 }
 
+// TestMarshalGeoJSONDropsDegenerate checks that rounding drops rings it collapses.
 func TestMarshalGeoJSONDropsDegenerate(t *testing.T) {
 	tiny := square(10, 10, 10.00001, 10.00001)
 	in := []Feature{{Geometry: MultiPolygon{{square(0, 0, 1, 1), tiny}, {tiny}}}}

@@ -6,6 +6,7 @@ import (
 	"testing"
 )
 
+// TestContainsSquareWithHole checks Contains inside, outside, in a hole and on sides.
 func TestContainsSquareWithHole(t *testing.T) {
 	// A 4°×4° square at 48N with a 1°×1° hole, and a separate island.
 	mp := MultiPolygon{
@@ -45,6 +46,7 @@ func TestContainsSquareWithHole(t *testing.T) {
 	}
 }
 
+// TestContainsTilesShareNoPoint checks that polygons sharing sides share none of their points.
 func TestContainsTilesShareNoPoint(t *testing.T) {
 	// Four unit squares that tile a 2×2 block: every point of the block,
 	// shared sides included, lies in exactly one of them.
@@ -110,6 +112,7 @@ func bruteDistance(mp MultiPolygon, p Point) float64 {
 	return best
 }
 
+// TestPreparedMatchesBruteForce compares the index with brute force on random polygons.
 func TestPreparedMatchesBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	mp := MultiPolygon{
@@ -132,6 +135,7 @@ func TestPreparedMatchesBruteForce(t *testing.T) {
 	}
 }
 
+// TestDistanceToBoundaryM checks distances to the sides of a box.
 func TestDistanceToBoundaryM(t *testing.T) {
 	pr := Prepare(MultiPolygon{{square(50, 30, 51, 31)}})
 	tests := []struct {
@@ -154,6 +158,7 @@ func TestDistanceToBoundaryM(t *testing.T) {
 	}
 }
 
+// TestEmptyPrepared checks an index of nothing.
 func TestEmptyPrepared(t *testing.T) {
 	pr := Prepare(nil)
 	if pr.Contains(Point{}) || !math.IsInf(pr.DistanceToBoundaryM(Point{}), 1) || !pr.Bounds().IsEmpty() {

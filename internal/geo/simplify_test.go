@@ -6,6 +6,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
+// TestSimplify checks Douglas–Peucker simplification of rings.
 func TestSimplify(t *testing.T) {
 	// A square with extra points along its sides, one a small bump.
 	bumpy := Ring{{0, 0}, {0, 0.5}, {0, 1}, {0.5, 1.001}, {1, 1}, {1, 0.5}, {1, 0}, {0.5, -0.2}, {0, 0}}
