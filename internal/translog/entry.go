@@ -32,7 +32,7 @@ func EncodeEntry(act truce.Act) ([]byte, error) {
 	if act.Type == "" || act.ID == "" || act.At.IsZero() {
 		return nil, truce.Errorf(truce.EINVALID, "log: act needs a type, an id and a time (got type %q, id %q)", act.Type, act.ID)
 	}
-	sum, err := truce.RecordHash(act.Record)
+	sum, err := recordHash(act.Record)
 	if err != nil {
 		return nil, truce.Errorf(truce.EINVALID, "log: cannot encode the %s record %q: %v", act.Type, act.ID, err)
 	}

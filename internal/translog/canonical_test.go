@@ -1,0 +1,84 @@
+package translog
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/truce-monitor/truce"
+)
+
+func TestCanonicalize(t *testing.T) {
+	for _, v := range []any{
+		nil, 1.5, "x", []any{}, map[string]any{},
+		map[string]any{"b": 1, "a": []any{map[string]any{"z": true, "y": nil}}, "<&>": "<&>\u2028\u2029\x01\n\"\\é\xff"},
+		json.RawMessage(`{"b":1,"a":2,"b":3,"\u0061":4}`),
+		json.RawMessage(`{"a":"\u00e9\/\ud83d\ude00\ud800","n":-0.0e+5}`),
+		json.RawMessage(`[ 1 , { "k" : [ ] } ]`),
+	} {
+		want, err := truce.CanonicalJSON(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := json.Marshal(v)
+		got, err := canonicalize(b)
+		if err != nil || string(got) != string(want) {
+			t.Errorf("canonicalize(%s) = %s, %v\nwant %s", b, got, err, want)
+		}
+	}
+}
+
+// FuzzCanonical checks the fast canonical form against truce.CanonicalJSON,
+// the definition, on whatever JSON the fuzzer finds.
+func FuzzCanonical(f *testing.F) {
+	for _, s := range []string{`{"b":1,"a":"<x>"}`, `[{"k":"\u2028","k":"\u00e9"}]`, `"\ud800"`, `{"a":{"c":1,"b":[true,null]}}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !json.Valid(data) {
+			return
+		}
+		want, err := truce.CanonicalJSON(json.RawMessage(data))
+		if err != nil {
+			return
+		}
+		b, err := json.Marshal(json.RawMessage(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := canonicalize(b)
+		if err != nil || string(got) != string(want) {
+			t.Errorf("canonicalize(%s) = %s, %v\nwant %s", data, got, err, want)
+		}
+	})
+}
+
+// FuzzRecordHash does the same for Go values with awkward strings.
+func FuzzRecordHash(f *testing.F) {
+	f.Add("a", "<b>", "\u2028\xff", 1.5)
+	f.Fuzz(func(t *testing.T, k1, k2, s string, x float64) {
+		v := map[string]any{k1: s, k2: []any{x, map[string]string{s: k1}}, "r": benchRecord()}
+		want, err1 := truce.RecordHash(v)
+		got, err2 := recordHash(v)
+		if (err1 == nil) != (err2 == nil) || got != want {
+			t.Errorf("recordHash = %s, %v; truce.RecordHash = %s, %v", got, err2, want, err1)
+		}
+	})
+}
+
+func benchRecord() *truce.Report {
+	lat := 47.8
+	return &truce.Report{ID: "r1", Kind: truce.KindStrike, Location: truce.Location{Lat: &lat, Place: "Запоріжжя <центр>"},
+		Extra: map[string]json.RawMessage{"source.url": json.RawMessage(`"http://x/?a=1&b=2"`), "zz": json.RawMessage(`{"b":1,"a":2}`)}}
+}
+
+// BenchmarkCanonicalizeOnly is the canonical pass over json.Marshal's output.
+func BenchmarkCanonicalizeOnly(b *testing.B) {
+	r := benchRecord()
+	r.Extra = nil
+	in, _ := json.Marshal(r)
+	var c canon
+	b.SetBytes(int64(len(in)))
+	for b.Loop() {
+		c.canonicalize(in)
+	}
+}
