@@ -17,7 +17,8 @@ const maxListed = 8
 
 // Error lists the candidates with their regions, e.g. `place "Samara" is
 // ambiguous: Samar (Dnipropetrovsk, UA), Samara (Samara, RU); give
-// location.admin1 or location.country`.
+// location.admin1 or location.country`; when two share a region, their
+// raions are named and a raion hint suggested ("Serhiivka, Tomakivskyi").
 func (e *AmbiguousError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "place %q is ambiguous: ", e.Query)
@@ -36,6 +37,12 @@ func (e *AmbiguousError) Error() string {
 		b.WriteString(describe(c, regions[c.Admin1+"/"+c.Country] > 1))
 	}
 	b.WriteString("; give location.admin1 or location.country")
+	for _, n := range regions {
+		if n > 1 {
+			b.WriteString(", or the raion after a comma in location.place")
+			break
+		}
+	}
 	return b.String()
 }
 

@@ -271,3 +271,25 @@ func TestLookupAreas(t *testing.T) {
 		}
 	}
 }
+
+// TestLookupRaionHint checks raions given after a comma in the place.
+func TestLookupRaionHint(t *testing.T) {
+	g := Default()
+	tests := []struct {
+		place, admin1 string
+		wantAdmin2    string
+	}{
+		{"Serhiivka, Tomakivskyi raion", "Dnipropetrovsk", "Tomakivskyi"},
+		{"Serhiivka, Solonianskyi", "Dnipropetrovsk Oblast", "Solonianskyi"},
+		{"Serhiivka, Томаківський район, Дніпропетровська область", "", "Tomakivskyi"},
+	}
+	for _, tt := range tests {
+		m, err := g.Lookup(tt.place, tt.admin1, "")
+		if err != nil || m.Entry.Admin2 != tt.wantAdmin2 {
+			t.Errorf("Lookup(%q, %q) = %q, %v; want raion %q", tt.place, tt.admin1, m.Entry.Admin2, err, tt.wantAdmin2)
+		}
+	}
+	if _, err := g.Lookup("Serhiivka", "Dnipropetrovsk", ""); err == nil || !strings.Contains(err.Error(), "or the raion after a comma") {
+		t.Errorf("ambiguity within a region does not suggest a raion: %v", err)
+	}
+}

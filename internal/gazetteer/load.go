@@ -3,8 +3,8 @@ package gazetteer
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/binary"
 	"fmt"
-	"io"
 	"sort"
 	"strconv"
 	"strings"
@@ -48,84 +48,135 @@ func Load(entries, areas []byte) (*Gazetteer, error) {
 
 // loadEntries reads the entries table.
 func loadEntries(entries []byte) (*Gazetteer, error) {
-	text, err := gunzip(entries)
+	raw, err := gunzip(entries)
 	if err != nil {
 		return nil, fmt.Errorf("entries: %w", err)
 	}
-	lines := strings.Split(strings.TrimSuffix(string(text), "\n"), "\n")
+	text := string(raw)
+	n := strings.Count(text, "\n")
 	g := &Gazetteer{
-		entries:      make([]Entry, 0, len(lines)),
-		entryRegion:  make([]int, 0, len(lines)),
-		places:       newNameIndex(2 * len(lines)),
+		entries:      make([]Entry, 0, n),
+		entryRegion:  make([]int, 0, n),
+		places:       newNameIndex(2 * n),
 		regionByNorm: make(map[string]int),
 		regionByISO:  make(map[string]int),
 		countries:    make(map[string]int32),
 	}
-	if len(lines) == 0 || lines[0] != FormatHeader {
-		return nil, fmt.Errorf("entries: first line is not %q", FormatHeader)
-	}
-	for i, line := range lines[1:] {
-		if err := g.addRecord(strings.Split(line, "\t")); err != nil {
-			return nil, fmt.Errorf("entries line %d: %w", i+2, err)
+	var buf [13]string
+	for lineNo := 1; text != ""; lineNo++ {
+		line := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = ""
 		}
+		if lineNo == 1 {
+			if line != FormatHeader {
+				return nil, fmt.Errorf("entries: first line is not %q", FormatHeader)
+			}
+			continue
+		}
+		if err := g.addRecord(splitTabs(line, buf[:0])); err != nil {
+			return nil, fmt.Errorf("entries line %d: %w", lineNo, err)
+		}
+	}
+	if len(g.entries) == 0 {
+		return nil, fmt.Errorf("entries: no records")
 	}
 	g.buildRegionSkeletons()
 	return g, nil
 }
 
-// gunzip returns the decompressed bytes of a gzip stream.
+// splitTabs appends the tab-separated fields of line to f.
+func splitTabs(line string, f []string) []string {
+	for {
+		i := strings.IndexByte(line, '\t')
+		if i < 0 {
+			return append(f, line)
+		}
+		f = append(f, line[:i])
+		line = line[i+1:]
+	}
+}
+
+// gunzip returns the decompressed bytes of a gzip stream, reading into a
+// buffer of the size the gzip trailer gives.
 func gunzip(b []byte) ([]byte, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(b))
 	if err != nil {
 		return nil, err
 	}
 	defer zr.Close()
-	return io.ReadAll(zr)
+	size := 0
+	if len(b) >= 4 {
+		size = int(binary.LittleEndian.Uint32(b[len(b)-4:]))
+	}
+	var out bytes.Buffer
+	out.Grow(min(size, 1<<28) + 1)
+	if _, err := out.ReadFrom(zr); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
 }
+
+// Fields of each kind of record, and where their numbers are.
+var (
+	recordFields  = map[byte]int{'C': 9, 'A': 11, 'E': 13}
+	recordNumbers = map[byte][]int{'C': {5, 6, 7}, 'A': {6, 7, 8}, 'E': {7, 8, 9, 10}}
+)
 
 // addRecord adds one C, A or E record.
 func (g *Gazetteer) addRecord(f []string) error {
-	want := map[string]int{"C": 9, "A": 11, "E": 13}[f[0]]
-	if want == 0 || len(f) != want {
+	kind := byte(0)
+	if len(f[0]) == 1 {
+		kind = f[0][0]
+	}
+	if want := recordFields[kind]; want == 0 || len(f) != want {
 		return fmt.Errorf("record %q has %d fields, want C 9, A 11 or E 13", f[0], len(f))
 	}
-	var nums []float64
-	for _, k := range map[string][]int{"C": {5, 6, 7}, "A": {6, 7, 8}, "E": {7, 8, 9, 10}}[f[0]] {
-		v, err := strconv.ParseFloat(f[k], 64)
+	var nums [4]float64
+	for k, field := range recordNumbers[kind] {
+		v, err := strconv.ParseFloat(f[field], 64)
 		if err != nil {
-			return fmt.Errorf("field %d: %w", k+1, err)
+			return fmt.Errorf("field %d: %w", field+1, err)
 		}
-		nums = append(nums, v)
+		nums[k] = v
 	}
-	switch f[0] {
-	case "C":
+	switch kind {
+	case 'C':
 		e := Entry{ID: "country:" + f[1], Name: f[2], NameUK: f[3], NameRU: f[4], Country: f[1],
 			Lat: nums[0], Lon: nums[1], UncertaintyM: nums[2], Precision: PrecisionCountry}
 		idx := g.addEntry(e, -1)
 		for _, n := range append(formsOf(e, f[8]), strings.ToLower(f[1])) {
 			g.countries[n] = idx
 		}
-	case "A":
-		return g.addRegion(f, nums)
+	case 'A':
+		return g.addRegion(f, nums[:3])
 	default:
-		r, ok := g.regionByISO[f[5]]
-		if !ok {
-			return fmt.Errorf("unknown region %q", f[5])
+		return g.addSettlement(f, nums)
+	}
+	return nil
+}
+
+// addSettlement adds an E record and indexes its names.
+func (g *Gazetteer) addSettlement(f []string, nums [4]float64) error {
+	r, ok := g.regionByISO[f[5]]
+	if !ok {
+		return fmt.Errorf("unknown region %q", f[5])
+	}
+	e := Entry{ID: f[1], Name: f[2], NameUK: f[3], NameRU: f[4], Admin1: g.regions[r].Name,
+		Country: g.regions[r].Country, Admin2: f[6], Lat: nums[0], Lon: nums[1],
+		UncertaintyM: nums[2], Population: int(nums[3]), Precision: PrecisionSettlement}
+	idx := g.addEntry(e, r)
+	for _, n := range [3]string{e.Name, e.NameUK, e.NameRU} {
+		if n != "" {
+			g.places.add(Normalize(n), idx)
 		}
-		e := Entry{ID: f[1], Name: f[2], NameUK: f[3], NameRU: f[4], Admin1: g.regions[r].Name,
-			Country: g.regions[r].Country, Admin2: f[6], Lat: nums[0], Lon: nums[1],
-			UncertaintyM: nums[2], Population: int(nums[3]), Precision: PrecisionSettlement}
-		idx := g.addEntry(e, r)
-		for _, n := range []string{e.Name, e.NameUK, e.NameRU} {
-			if n != "" {
-				g.places.add(Normalize(n), idx)
-			}
-		}
-		g.indexForms(f[11], idx)
-		g.indexForms(f[12], idx|altRef)
-		if e.Country == "RU" {
-			g.ruPlaces = append(g.ruPlaces, idx)
-		}
+	}
+	g.indexForms(f[11], idx)
+	g.indexForms(f[12], idx|altRef)
+	if e.Country == "RU" {
+		g.ruPlaces = append(g.ruPlaces, idx)
 	}
 	return nil
 }

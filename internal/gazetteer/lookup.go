@@ -23,10 +23,11 @@ type Match struct {
 	Method string // e.g. "gazetteer gn:709930 Dnipro (settlement, ±9.6 km)"
 }
 
-// hints narrow a lookup to a region and a country.
+// hints narrow a lookup to a region, a country and a raion.
 type hints struct {
 	region  int // -1 for none
 	country string
+	raion   string // skeleton of a raion name given after a comma, or ""
 }
 
 // Lookup finds a place named in any script or spelling ("Дніпро", "Dnipro",
@@ -38,10 +39,15 @@ type hints struct {
 // covering all of it. "Serhiivka, Odesa Oblast" is read as a place with a
 // hint when the whole is not a name.
 //
-// A name shared by several entries that the hints do not tell apart is an
-// *AmbiguousError, except that a town of CityPopulation or more wins over
-// smaller places (and the Method says so). A name not known, or not known
-// where the hints say, is a *NotFoundError.
+// A current name, or the former name of a renamed town, outranks a name
+// found only in GeoNames' list of alternate (historic or foreign) names:
+// "Pokrovsk" is the Donetsk town, not Engels, which bore the name until
+// 1931. A name still shared by several entries that the hints do not tell
+// apart is an *AmbiguousError, except that a town of CityPopulation or more
+// wins over smaller places, and within a hinted region a listed town or
+// fact wins over postal villages (the Method says so in both cases). A raion
+// after a comma ("Serhiivka, Tomakivskyi raion") narrows the choice too. A
+// name not known, or not known where the hints say, is a *NotFoundError.
 func (g *Gazetteer) Lookup(place, admin1, country string) (Match, error) {
 	h, err := g.resolveHints(admin1, country)
 	if err != nil {
@@ -90,6 +96,9 @@ func (g *Gazetteer) resolveHints(admin1, country string) (hints, error) {
 // admits reports whether entry i agrees with the hints.
 func (g *Gazetteer) admits(h hints, i int32) bool {
 	if h.country != "" && g.entries[i].Country != h.country {
+		return false
+	}
+	if h.raion != "" && !strings.HasPrefix(Skeleton(Normalize(g.entries[i].Admin2)), h.raion) {
 		return false
 	}
 	if h.region < 0 {
@@ -279,9 +288,10 @@ func kilometres(m float64) string {
 	return strconv.FormatFloat(m/1000, 'f', 0, 64) + " km"
 }
 
-// commaHints splits "Serhiivka, Odesa Oblast, Ukraine" into the place and
-// hints, when every part after the first is a region or a country that
-// agrees with the hints already given.
+// commaHints splits "Serhiivka, Bilhorod-Dnistrovskyi raion, Odesa Oblast,
+// Ukraine" into the place and hints, when every part after the first is a
+// region or a country that agrees with the hints already given, or (one
+// part) a raion.
 func (g *Gazetteer) commaHints(place string, h hints) (string, hints, bool) {
 	parts := strings.Split(place, ",")
 	for _, p := range parts[1:] {
@@ -290,6 +300,8 @@ func (g *Gazetteer) commaHints(place string, h hints) (string, hints, bool) {
 			h.region = r
 		} else if c, ok := g.countries[n]; ok && (h.country == "" || h.country == g.entries[c].Country) {
 			h.country = g.entries[c].Country
+		} else if raion := raionKey(p); raion != "" && h.raion == "" {
+			h.raion = raion
 		} else {
 			return "", h, false
 		}
@@ -298,6 +310,22 @@ func (g *Gazetteer) commaHints(place string, h hints) (string, hints, bool) {
 		return "", h, false
 	}
 	return strings.TrimSpace(parts[0]), h, true
+}
+
+// raionWords are the words that say a name is a raion's.
+var raionWords = []string{"raion", "rayon", "district", "район", "р-н"}
+
+// raionKey is the skeleton of a raion name given in any script, without the
+// word "raion", for comparing with the entries' Admin2.
+func raionKey(s string) string {
+	n := Normalize(Transliterate(s))
+	for _, w := range raionWords {
+		n = strings.TrimSpace(strings.TrimSuffix(n, " "+Normalize(Transliterate(w))))
+	}
+	if len(n) < 3 {
+		return ""
+	}
+	return Skeleton(n)
 }
 
 // skeletons returns the skeleton index of place names, built on first use.

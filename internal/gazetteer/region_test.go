@@ -208,6 +208,7 @@ func BenchmarkLookup(b *testing.B) {
 	queries := [][3]string{{"Dnipro"}, {"Харків"}, {"Krivoy Rog"}, {"Kyiv", "Kyiv City"}, {"Serhiivka", "Odesa"},
 		{"Belgorod", "", "RU"}, {"Pokrovsk"}, {"Olenivka", "Donetsk Oblast", "UA"}}
 	i := 0
+	start := processCPU()
 	for b.Loop() {
 		q := queries[i%len(queries)]
 		if _, err := g.Lookup(q[0], q[1], q[2]); err != nil {
@@ -215,16 +216,19 @@ func BenchmarkLookup(b *testing.B) {
 		}
 		i++
 	}
+	reportCPU(b, start)
 }
 
 // BenchmarkLookupAmbiguous measures a lookup that ends in an AmbiguousError.
 func BenchmarkLookupAmbiguous(b *testing.B) {
 	g := Default()
+	start := processCPU()
 	for b.Loop() {
 		if _, err := g.Lookup("Samara", "", ""); err == nil {
 			b.Fatal("not ambiguous")
 		}
 	}
+	reportCPU(b, start)
 }
 
 // BenchmarkLocate measures Locate over points in and out of Ukraine.
@@ -233,18 +237,22 @@ func BenchmarkLocate(b *testing.B) {
 	pts := [][2]float64{{48.4647, 35.0462}, {50.4501, 30.5234}, {44.6166, 33.5254}, {50.5997, 36.5983}, {49.84, 24.03}, {43.5, 32.0}}
 	g.Locate(0, 0)
 	i := 0
+	start := processCPU()
 	for b.Loop() {
 		p := pts[i%len(pts)]
 		g.Locate(p[0], p[1])
 		i++
 	}
+	reportCPU(b, start)
 }
 
 // BenchmarkLoadEntries measures loading the embedded entries table.
 func BenchmarkLoadEntries(b *testing.B) {
+	start := processCPU()
 	for b.Loop() {
 		if _, err := loadEntries(embeddedEntries); err != nil {
 			b.Fatal(err)
 		}
 	}
+	reportCPU(b, start)
 }

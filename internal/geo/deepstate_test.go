@@ -143,9 +143,11 @@ func nearFront(mp MultiPolygon, n int) []Point {
 func BenchmarkPrepareDeepState(b *testing.B) {
 	mp, _ := loadDeepState(b, "")
 	b.ReportMetric(float64(mp.NumPoints()), "vertices")
+	start := processCPU()
 	for b.Loop() {
 		Prepare(mp)
 	}
+	reportCPU(b, start)
 }
 
 // BenchmarkContainsDeepState measures Contains at random points around the occupied area.
@@ -153,10 +155,12 @@ func BenchmarkContainsDeepState(b *testing.B) {
 	_, pr := loadDeepState(b, "")
 	pts := deepStatePoints(pr, 1<<16)
 	i := 0
+	start := processCPU()
 	for b.Loop() {
 		pr.Contains(pts[i&(len(pts)-1)])
 		i++
 	}
+	reportCPU(b, start)
 }
 
 // BenchmarkContainsDeepStateNearFront measures Contains at points near its boundary.
@@ -164,10 +168,12 @@ func BenchmarkContainsDeepStateNearFront(b *testing.B) {
 	mp, pr := loadDeepState(b, "")
 	pts := nearFront(mp, 1<<16)
 	i := 0
+	start := processCPU()
 	for b.Loop() {
 		pr.Contains(pts[i&(len(pts)-1)])
 		i++
 	}
+	reportCPU(b, start)
 }
 
 // BenchmarkDistanceDeepState measures DistanceToBoundaryM at random points around the occupied area.
@@ -175,10 +181,12 @@ func BenchmarkDistanceDeepState(b *testing.B) {
 	_, pr := loadDeepState(b, "")
 	pts := deepStatePoints(pr, 1<<16)
 	i := 0
+	start := processCPU()
 	for b.Loop() {
 		pr.DistanceToBoundaryM(pts[i&(len(pts)-1)])
 		i++
 	}
+	reportCPU(b, start)
 }
 
 // BenchmarkDistanceDeepStateNearFront measures DistanceToBoundaryM at points near its boundary.
@@ -186,8 +194,10 @@ func BenchmarkDistanceDeepStateNearFront(b *testing.B) {
 	mp, pr := loadDeepState(b, "")
 	pts := nearFront(mp, 1<<16)
 	i := 0
+	start := processCPU()
 	for b.Loop() {
 		pr.DistanceToBoundaryM(pts[i&(len(pts)-1)])
 		i++
 	}
+	reportCPU(b, start)
 }
