@@ -31,14 +31,15 @@ func and(a, b tri) tri { return min(a, b) }
 type Compiled struct {
 	Agreement *truce.Agreement
 
-	loc        *time.Location // times in reasons are shown in it
-	main       window
-	readings   []window
-	rules      []rule
-	exceptions []exception
-	bound      []string // parties bound by the agreement, sorted
-	parties    []string // every party, sorted
-	declarers  string   // "RU" or "RU and UA", for reasons
+	loc          *time.Location // times in reasons are shown in it
+	main         window
+	readings     []window
+	rules        []rule
+	exceptions   []exception
+	bound        []string          // parties bound by the agreement, sorted
+	actorReasons map[string]string // by actor: who is held responsible and why
+	parties      []string          // every party, sorted
+	declarers    string            // "RU" or "RU and UA", for reasons
 }
 
 // window is one reading of when the agreement is in force.
@@ -95,6 +96,7 @@ func Compile(a *truce.Agreement) (*Compiled, error) {
 	c.bound = slices.Sorted(slices.Values(a.BoundParties()))
 	c.parties = slices.Sorted(slices.Values(a.Parties))
 	c.declarers = andList(c.bound)
+	c.actorReasons = actorReasons(c)
 	for i := range a.Rules {
 		r, err := c.rule(&a.Rules[i], zones)
 		if err != nil {

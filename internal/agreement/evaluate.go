@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/truce-monitor/truce"
+	"github.com/truce-monitor/truce/internal/geo"
 )
 
 // Evaluate judges one incident under one agreement version, as
@@ -44,7 +45,48 @@ import (
 // Where a party disputes the window, the verdict under its reading is given
 // in Readings when it differs from the verdict under the agreement's own.
 func Evaluate(in *truce.Incident, c *Compiled) truce.Verdict {
-	e := evaluation{in: in, c: c, actor: in.Actor}
+	return evaluate(in, c, nil)
+}
+
+// EvaluateAll judges one incident under each agreement, as Evaluate does
+// for each, in the order given. It is the cheaper way to evaluate an
+// incident against every agreement in force: the description of the
+// incident that opens the reasons is written once per time zone.
+func EvaluateAll(in *truce.Incident, cs []*Compiled) []truce.Verdict {
+	var dc descCache
+	out := make([]truce.Verdict, len(cs))
+	for i, c := range cs {
+		out[i] = evaluate(in, c, &dc)
+	}
+	return out
+}
+
+// descCache keeps the descriptions of one incident written so far, by the
+// UTC offsets its times are shown with (Moscow and Kyiv in summer share).
+type descCache struct {
+	n     int
+	keys  [4][2]int
+	descs [4]string
+}
+
+func (d *descCache) get(key [2]int) (string, bool) {
+	for i := range d.n {
+		if d.keys[i] == key {
+			return d.descs[i], true
+		}
+	}
+	return "", false
+}
+
+func (d *descCache) put(key [2]int, desc string) {
+	if d.n < len(d.keys) {
+		d.keys[d.n], d.descs[d.n] = key, desc
+		d.n++
+	}
+}
+
+func evaluate(in *truce.Incident, c *Compiled, dc *descCache) truce.Verdict {
+	e := evaluation{in: in, c: c, actor: in.Actor, dc: dc}
 	if e.actor == "" {
 		e.actor = truce.Unknown
 	}
@@ -82,11 +124,49 @@ func Evaluate(in *truce.Incident, c *Compiled) truce.Verdict {
 type evaluation struct {
 	in       *truce.Incident
 	c        *Compiled
+	dc       *descCache // nil: no other verdict shares the description
 	actor    string
 	from, to time.Time
 	excepted int   // index of the exception that applies, or -1
-	conds    []tri // per rule: every condition but the window
-	buf      [8]tri
+	// conds[i] answers every condition of rule i but the window. Rules
+	// past the inline array are answered in more (rare: documents have a
+	// handful of rules).
+	conds [16]tri
+	more  []tri
+	probes   [4]probe // the zones measured so far
+	nprobes  int
+}
+
+// probe returns the measures of the incident's point against a zone.
+func (e *evaluation) probe(pr *geo.Prepared) *probe {
+	for i := range e.probes[:e.nprobes] {
+		if e.probes[i].pr == pr {
+			return &e.probes[i]
+		}
+	}
+	p := geo.Point{Lat: e.in.Location.Lat, Lon: e.in.Location.Lon}
+	if e.nprobes == len(e.probes) {
+		return &probe{pr: pr, p: p}
+	}
+	e.probes[e.nprobes] = probe{pr: pr, p: p}
+	e.nprobes++
+	return &e.probes[e.nprobes-1]
+}
+
+// where answers a place condition.
+func (e *evaluation) where(w *whereMatcher) tri {
+	if w.pr == nil {
+		return w.eval(&e.in.Location, nil)
+	}
+	return w.eval(&e.in.Location, e.probe(w.pr))
+}
+
+// placeFacts measures a place condition fully, for reasons.
+func (e *evaluation) placeFacts(w *whereMatcher) (tri, placeFacts) {
+	if w.pr == nil {
+		return w.facts(&e.in.Location, nil)
+	}
+	return w.facts(&e.in.Location, e.probe(w.pr))
 }
 
 // conditions answers every condition that does not depend on the window,
@@ -99,9 +179,26 @@ func (e *evaluation) conditions() {
 			break
 		}
 	}
-	e.conds = e.buf[:0]
+	if n := len(e.c.rules); n > len(e.conds) {
+		e.more = make([]tri, n-len(e.conds))
+	}
 	for i := range e.c.rules {
-		e.conds = append(e.conds, e.rule(&e.c.rules[i]))
+		e.setCond(i, e.rule(&e.c.rules[i]))
+	}
+}
+
+func (e *evaluation) cond(i int) tri {
+	if i < len(e.conds) {
+		return e.conds[i]
+	}
+	return e.more[i-len(e.conds)]
+}
+
+func (e *evaluation) setCond(i int, t tri) {
+	if i < len(e.conds) {
+		e.conds[i] = t
+	} else {
+		e.more[i-len(e.conds)] = t
 	}
 }
 
@@ -133,7 +230,7 @@ func (e *evaluation) acts(a *acts) tri {
 	if t = and(t, a.targets.eval(e.in.Targets)); t == no {
 		return no
 	}
-	return and(t, a.where.eval(&e.in.Location))
+	return and(t, e.where(&a.where))
 }
 
 func kindTri(mask uint32, k truce.Kind) tri {
@@ -157,8 +254,8 @@ func (e *evaluation) verdictUnder(t tri) truce.VerdictValue {
 		return truce.NoViolation
 	}
 	best := no
-	for _, r := range e.conds {
-		best = max(best, and(t, r))
+	for i := range e.c.rules {
+		best = max(best, and(t, e.cond(i)))
 	}
 	switch best {
 	case yes:
@@ -180,8 +277,8 @@ func (e *evaluation) ruleIDs(v truce.VerdictValue, t tri) []string {
 		want = maybe
 	}
 	out := []string{}
-	for i, r := range e.conds {
-		if and(t, r) == want {
+	for i := range e.c.rules {
+		if and(t, e.cond(i)) == want {
 			out = append(out, e.c.rules[i].id)
 		}
 	}

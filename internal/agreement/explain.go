@@ -14,24 +14,24 @@ import (
 // the actor, then the readings of a disputed window.
 func (e *evaluation) reasons(v truce.Verdict, t tri, rel relation) []string {
 	c := e.c
-	b := make([]byte, 0, 256)
-	b = e.appendDescription(b)
+	b := make([]byte, 0, 512)
+	b = e.appendSharedDescription(b)
 	b = append(b, ", "...)
 	b = appendRelation(b, rel, "window ")
 	b = append(b, c.main.text...)
 	out := make([]string, 0, 4)
 	switch v.Verdict {
 	case truce.Violation:
-		for i, r := range e.conds {
-			if and(t, r) == yes {
+		for i := range e.c.rules {
+			if and(t, e.cond(i)) == yes {
 				b = append(append(b, "; "...), c.rules[i].text...)
 			}
 		}
 		out = append(out, string(b), e.actorReason())
 		out = e.appendMaybeExceptions(out)
 	case truce.Indeterminate:
-		for i, r := range e.conds {
-			if and(t, r) == maybe {
+		for i := range e.c.rules {
+			if and(t, e.cond(i)) == maybe {
 				b = append(append(b, "; "...), c.rules[i].text...)
 				b = append(b, ", and the reports do not settle "...)
 				b = e.appendUnsettled(b, &c.rules[i], t)
@@ -49,6 +49,24 @@ func (e *evaluation) reasons(v truce.Verdict, t tri, rel relation) []string {
 		out = append(out, e.readingReason(r))
 	}
 	return out
+}
+
+// appendSharedDescription writes the description, taking it from (and
+// leaving it in) the cache of an EvaluateAll call.
+func (e *evaluation) appendSharedDescription(b []byte) []byte {
+	if e.dc == nil {
+		return e.appendDescription(b)
+	}
+	_, off1 := e.from.In(e.c.loc).Zone()
+	_, off2 := e.to.In(e.c.loc).Zone()
+	key := [2]int{off1, off2}
+	if d, ok := e.dc.get(key); ok {
+		return append(b, d...)
+	}
+	start := len(b)
+	b = e.appendDescription(b)
+	e.dc.put(key, string(b[start:]))
+	return b
 }
 
 // appendDescription writes the incident as evaluated: "strike with
@@ -113,10 +131,20 @@ func article(s string) string {
 // appendClasses writes the distinct classes of claims, sorted, so the
 // order of the sources does not change the text.
 func appendClasses(b []byte, cs []truce.Claim) []byte {
-	if len(cs) == 1 {
+	switch {
+	case len(cs) == 1:
 		return append(b, cs[0].Value...)
+	case len(cs) == 2 && cs[0].Value == cs[1].Value:
+		return append(b, cs[0].Value...)
+	case len(cs) == 2:
+		x, y := cs[0].Value, cs[1].Value
+		if y < x {
+			x, y = y, x
+		}
+		return append(append(append(b, x...), ", "...), y...)
 	}
-	vals := make([]string, 0, len(cs))
+	var small [8]string
+	vals := small[:0]
 	for _, c := range cs {
 		if !slices.Contains(vals, c.Value) {
 			vals = append(vals, c.Value)
@@ -171,14 +199,25 @@ func appendRelation(b []byte, rel relation, what string) []byte {
 
 // actorReason says who is held responsible and why they are bound.
 func (e *evaluation) actorReason() string {
-	id := e.c.Agreement.ID
-	if e.actor == truce.Unknown {
-		if len(e.c.bound) == len(e.c.parties) {
-			return "actor unknown; every party (" + e.c.declarers + ") is bound by " + id + ", so the violation is unattributed"
-		}
-		return "actor unknown; only " + e.c.declarers + " " + isAre(len(e.c.bound)) + " bound by " + id
+	if s, ok := e.c.actorReasons[e.actor]; ok {
+		return s
 	}
-	return "attributed to " + e.actor + ", bound by " + id
+	return "attributed to " + e.actor + ", bound by " + e.c.Agreement.ID
+}
+
+// actorReasons writes the actor reasons of an agreement once.
+func actorReasons(c *Compiled) map[string]string {
+	id := c.Agreement.ID
+	m := map[string]string{}
+	if len(c.bound) == len(c.parties) {
+		m[truce.Unknown] = "actor unknown; every party (" + c.declarers + ") is bound by " + id + ", so the violation is unattributed"
+	} else {
+		m[truce.Unknown] = "actor unknown; only " + c.declarers + " " + isAre(len(c.bound)) + " bound by " + id
+	}
+	for _, p := range c.bound {
+		m[p] = "attributed to " + p + ", bound by " + id
+	}
+	return m
 }
 
 func isAre(n int) string {

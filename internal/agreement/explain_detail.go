@@ -30,8 +30,9 @@ func (e *evaluation) appendUnsettled(b []byte, r *rule, t tri) []byte {
 	if r.acts.targets.eval(e.in.Targets) == maybe {
 		add(unsettledClasses("target", &r.acts.targets, e.in.Targets))
 	}
-	if w := &r.acts.where; w.eval(&e.in.Location) == maybe {
-		add(unsettledPlace(w, &e.in.Location))
+	if w := &r.acts.where; e.where(w) == maybe {
+		_, f := e.placeFacts(w)
+		add(unsettledPlace(w, &e.in.Location, f))
 	}
 	return b
 }
@@ -82,8 +83,7 @@ func km(m float64) string {
 	return strconv.FormatFloat(m/1000, 'f', 1, 64)
 }
 
-func unsettledPlace(w *whereMatcher, l *truce.Place) string {
-	_, f := w.evalFacts(l)
+func unsettledPlace(w *whereMatcher, l *truce.Place, f placeFacts) string {
 	switch {
 	case w.form == inCountry:
 		return "the place: its country is not stated"
@@ -114,7 +114,7 @@ func (e *evaluation) appendNotCovered(b []byte, r *rule) []byte {
 		return append(appendClasses(b, in.Targets), " not covered"...)
 	}
 	w := &r.acts.where
-	_, f := w.evalFacts(&in.Location)
+	_, f := e.placeFacts(w)
 	switch w.form {
 	case inCountry:
 		return append(b, "it is in "+in.Location.Country...)

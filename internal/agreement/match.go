@@ -161,57 +161,116 @@ type placeFacts struct {
 	lowM, highM float64 // the range of distances to the zone the uncertainty allows
 }
 
-// eval answers the condition, measuring the distance to the zone's
-// boundary only when the answer depends on it.
-func (w *whereMatcher) eval(l *truce.Place) tri {
+// probe measures one point against one zone, each measure at most once, so
+// rules on the same zone and the reasons share them.
+type probe struct {
+	pr                          *geo.Prepared
+	p                           geo.Point
+	inDone, distDone, lowerDone bool
+	in                          bool
+	dist, lower                 float64
+}
+
+func (pb *probe) contains() bool {
+	if !pb.inDone {
+		pb.in, pb.inDone = pb.pr.Contains(pb.p), true
+	}
+	return pb.in
+}
+
+func (pb *probe) boundaryM() float64 {
+	if !pb.distDone {
+		pb.dist, pb.distDone = pb.pr.DistanceToBoundaryM(pb.p), true
+	}
+	return pb.dist
+}
+
+// lowerM is a lower bound of the distance from the point to the zone: 0
+// inside the zone's box, else the distance to the box on the sphere. From
+// the haversine formula, a latitude gap Δφ gives at least R·Δφ and a
+// longitude gap Δλ at least 2R·asin(cos φmax · sin(Δλ/2)), φmax being the
+// largest latitude either point can have.
+func (pb *probe) lowerM() float64 {
+	if pb.lowerDone {
+		return pb.lower
+	}
+	pb.lowerDone = true
+	b := pb.pr.Bounds()
+	p := pb.p
+	dLat := math.Max(0, math.Max(b.Min.Lat-p.Lat, p.Lat-b.Max.Lat))
+	dLon := math.Max(0, math.Max(b.Min.Lon-p.Lon, p.Lon-b.Max.Lon))
+	phi := math.Max(math.Abs(p.Lat), math.Max(math.Abs(b.Min.Lat), math.Abs(b.Max.Lat)))
+	lonM := 2 * geo.EarthRadiusM * math.Asin(math.Min(1, math.Cos(phi*math.Pi/180)*math.Sin(math.Min(dLon, 180)*math.Pi/360)))
+	pb.lower = math.Max(dLat*geo.EarthRadiusM*math.Pi/180, lonM)
+	return pb.lower
+}
+
+// eval answers the condition, measuring the zone only as far as the answer
+// depends on it.
+func (w *whereMatcher) eval(l *truce.Place, pb *probe) tri {
 	switch w.form {
-	case anywhere, inCountry:
-		t, _ := w.evalFacts(l)
-		return t
+	case anywhere:
+		return yes
+	case inCountry:
+		return countryTri(w.countries, l.Country)
 	}
 	if !hasPoint(l) {
 		return maybe
 	}
-	p := geo.Point{Lat: l.Lat, Lon: l.Lon}
-	u := math.Max(l.UncertaintyM, 0)
-	in := w.pr.Contains(p)
+	u, limit := math.Max(l.UncertaintyM, 0), w.km*1000
+	if lb := pb.lowerM(); lb > 0 { // outside the zone's box: not inside
+		switch {
+		case w.form == inside && lb > u:
+			return no
+		case w.form == outside && lb > u:
+			return yes
+		case w.form == within && lb-u > limit:
+			return no
+		case w.form == beyond && lb-u > limit:
+			return yes
+		}
+	}
+	in := pb.contains()
 	switch {
 	case (w.form == inside || w.form == outside) && u == 0:
 		if in == (w.form == inside) {
 			return yes
 		}
 		return no
-	case w.form == within && in && u <= w.km*1000:
+	case w.form == within && in && u <= limit:
 		return yes
-	case w.form == beyond && in && u <= w.km*1000:
+	case w.form == beyond && in && u <= limit:
 		return no
 	}
-	t, _ := w.evalFacts(l)
+	t, _ := w.facts(l, pb)
 	return t
 }
 
-func (w *whereMatcher) evalFacts(l *truce.Place) (tri, placeFacts) {
+func countryTri(countries []string, c string) tri {
+	switch {
+	case c == "":
+		return maybe
+	case slices.Contains(countries, c):
+		return yes
+	}
+	return no
+}
+
+// facts answers the condition with everything measured, for reasons.
+func (w *whereMatcher) facts(l *truce.Place, pb *probe) (tri, placeFacts) {
 	var f placeFacts
 	switch w.form {
 	case anywhere:
 		return yes, f
 	case inCountry:
-		switch {
-		case l.Country == "":
-			return maybe, f
-		case slices.Contains(w.countries, l.Country):
-			return yes, f
-		}
-		return no, f
+		return countryTri(w.countries, l.Country), f
 	}
 	if !hasPoint(l) {
 		f.noPoint = true
 		return maybe, f
 	}
-	p := geo.Point{Lat: l.Lat, Lon: l.Lon}
 	u := math.Max(l.UncertaintyM, 0)
-	f.in = w.pr.Contains(p)
-	f.boundaryM = w.pr.DistanceToBoundaryM(p)
+	f.in, f.boundaryM = pb.contains(), pb.boundaryM()
 	if f.in {
 		f.lowM, f.highM = 0, math.Max(0, u-f.boundaryM)
 	} else {

@@ -244,3 +244,18 @@ func TestPropertyDeterministic(t *testing.T) {
 		t.Fatal(e)
 	}
 }
+
+// TestEvaluateAllIsEvaluate: EvaluateAll gives each agreement's Evaluate.
+func TestEvaluateAllIsEvaluate(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	agreements := propertyAgreements(t)
+	for i := 0; i < 3000; i++ {
+		in := randIncident(r)
+		all := EvaluateAll(in, agreements)
+		for j, c := range agreements {
+			if d := cmp.Diff(Evaluate(in, c), all[j]); d != "" {
+				t.Fatalf("%s: EvaluateAll differs (-Evaluate +EvaluateAll):\n%s", c.Agreement.ID, d)
+			}
+		}
+	}
+}
