@@ -127,14 +127,14 @@ type evaluation struct {
 	dc       *descCache // nil: no other verdict shares the description
 	actor    string
 	from, to time.Time
-	excepted int   // index of the exception that applies, or -1
+	excepted int // index of the exception that applies, or -1
 	// conds[i] answers every condition of rule i but the window. Rules
 	// past the inline array are answered in more (rare: documents have a
 	// handful of rules).
-	conds [16]tri
-	more  []tri
-	probes   [4]probe // the zones measured so far
-	nprobes  int
+	conds   [16]tri
+	more    []tri
+	probes  [4]probe // the zones measured so far
+	nprobes int
 }
 
 // probe returns the measures of the incident's point against a zone.
