@@ -46,7 +46,7 @@ func (t *Tx) incidentWhere(f truce.IncidentFilter) (*where, error) {
 		if err != nil {
 			return nil, err
 		}
-		w.add("(t_from < ? OR (t_from = ? AND id < ?))", from, from, id)
+		w.add("(t_from, id) < (?, ?)", from, id) // a row value: one index range
 	}
 	if !f.From.IsZero() {
 		w.add("t_to >= ?", micros(f.From))

@@ -76,6 +76,9 @@ func (t *Tx) Reports(f truce.ReportFilter) ([]*truce.Report, string, error) {
 	if !f.To.IsZero() {
 		w.add("occurred_from <= ?", micros(f.To))
 	}
+	if f.SourceParty != "" {
+		w.add("source_party <> ''") // lets the partial index on source_party serve
+	}
 	for _, c := range []struct{ col, v string }{
 		{"source_type", string(f.SourceType)}, {"source_name", f.SourceName},
 		{"source_party", f.SourceParty}, {"kind", string(f.Kind)}, {"admin1", f.Admin1},
