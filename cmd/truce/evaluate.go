@@ -10,9 +10,12 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/truce-monitor/truce"
 	"github.com/truce-monitor/truce/internal/agreement"
+	"github.com/truce-monitor/truce/internal/fusion"
+	"github.com/truce-monitor/truce/internal/geocode"
 	"github.com/truce-monitor/truce/internal/intake"
 )
 
@@ -23,14 +26,17 @@ func init() {
 		usage: `Usage: truce evaluate --agreement ID_OR_FILE [--param KEY=VALUE]... FILE...
 
 Reads reports (JSON, JSON array, NDJSON or CSV; "-" is standard input),
-evaluates each incident against one agreement and prints one JSON line per
-incident:
+validates and geocodes them, fuses the reports of the same event into one
+incident (as truce fuse does), evaluates each incident against one
+agreement and prints one JSON line per incident, ordered by the start of
+its window:
 
   {"incident": id, "reports": [source refs], "agreement": id, "version": n,
    "verdict": "violation"|"no_violation"|"indeterminate", "rules": [rule ids],
    "party": code|"unattributed"|null, "reasons": [...],
    "readings": [{"party": code, "verdict": ...}]}
 
+reports names the member reports by source.ref (FILE:LINE without one).
 readings lists the verdict under a party's reading of a disputed window,
 only where it differs. The agreement is a shipped template (see below) or
 a YAML document (zone files are read relative to it). Templates with
@@ -107,17 +113,41 @@ func runEvaluate(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	// TODO(fusion): read every file first, fuse the reports with
-	// internal/fusion and evaluate each fused incident; until then each
-	// report is evaluated as an incident of its own. Geocoding of place
-	// names (intake.Preparer.Geocoder) belongs here too once the
-	// gazetteer lands.
-	prep := &intake.Preparer{Validator: truce.Validator{Parties: partySet(a.Parties)}}
+	incidents, refs, rejected, err := readAndFuse(ctx, e, fs.Args(), a.Parties)
+	if err != nil {
+		return err
+	}
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
-	now := truce.SystemClock{}.Now()
+	for _, in := range incidents {
+		if err := enc.Encode(newEvaluateLine(in, agreement.Evaluate(in, c), refs)); err != nil {
+			return err
+		}
+	}
+	if rejected > 0 {
+		return exitError{2}
+	}
+	return nil
+}
+
+// evaluateGeocoder returns the geocoder of truce evaluate (places named
+// without coordinates get a point, so zone rules can be applied); tests
+// replace it.
+var evaluateGeocoder = func() truce.Geocoder { return geocode.Default() }
+
+// readAndFuse reads, validates and geocodes the reports of files (party
+// codes must be the agreement's), fuses them into incidents (ordered by the
+// start of their window), and returns them with the output name of each
+// report id (its source.ref, else FILE:LINE) and the number rejected.
+// Rejected items are listed on stderr.
+func readAndFuse(ctx context.Context, e *env, files, parties []string) ([]*truce.Incident, map[string]string, int, error) {
+	now := truce.SystemClock{}.Now().Truncate(time.Second)
+	eng := fusion.New(fusion.Options{Clock: truce.NewFixedClock(now)})
+	prep := &intake.Preparer{Validator: truce.Validator{Parties: partySet(parties)}, Geocoder: evaluateGeocoder()}
+	refs := map[string]string{}
+	seen := map[[2]string]bool{} // (source.name, source.ref): a report sent twice counts once
 	rejected := 0
-	for _, name := range fs.Args() {
+	for _, name := range files {
 		err := prep.ReadFile(name, e.stdin, now, func(it intake.Item) error {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -127,17 +157,28 @@ func runEvaluate(ctx context.Context, e *env, args []string) error {
 				fmt.Fprintf(e.stderr, "%s: line %d: %s\n", evaluateFileName(name), it.Line, it.Err().Error())
 				return nil
 			}
-			in := agreement.IncidentFromReport(it.Report)
-			return enc.Encode(newEvaluateLine(in, agreement.Evaluate(in, c), name, it.Line))
+			r := it.Report
+			r.ID = evaluateFileName(name) + ":" + strconv.Itoa(it.Line)
+			if n, ref, ok := r.Key(); ok {
+				if seen[[2]string{n, ref}] {
+					return nil
+				}
+				seen[[2]string{n, ref}] = true
+				if _, taken := refs[ref]; !taken {
+					r.ID = ref
+				}
+				refs[r.ID] = ref
+			} else {
+				refs[r.ID] = r.ID
+			}
+			eng.Add(r)
+			return nil
 		})
 		if err != nil {
-			return err
+			return nil, nil, 0, err
 		}
 	}
-	if rejected > 0 {
-		return exitError{2}
-	}
-	return nil
+	return eng.Incidents(), refs, rejected, nil
 }
 
 // loadEvaluateAgreement loads a shipped template by id, else a document
@@ -181,19 +222,15 @@ func evaluateFileName(name string) string {
 	return name
 }
 
-// newEvaluateLine renders a verdict. A member report without a source ref
-// is named by its file and line.
-func newEvaluateLine(in *truce.Incident, v truce.Verdict, file string, line int) evaluateLine {
+// newEvaluateLine renders a verdict, naming the incident's reports by their
+// source refs (FILE:LINE for a report without one).
+func newEvaluateLine(in *truce.Incident, v truce.Verdict, refs map[string]string) evaluateLine {
 	out := evaluateLine{
 		Incident: in.ID, Reports: []string{}, Agreement: v.Agreement, Version: v.Version,
 		Verdict: v.Verdict, Rules: v.Rules, Reasons: v.Reasons, Readings: v.Readings,
 	}
 	for _, m := range in.Reports {
-		ref := m.SourceRef
-		if ref == "" {
-			ref = evaluateFileName(file) + ":" + strconv.Itoa(line)
-		}
-		out.Reports = append(out.Reports, ref)
+		out.Reports = append(out.Reports, refs[m.ID])
 	}
 	if v.Party != "" {
 		out.Party = &v.Party
