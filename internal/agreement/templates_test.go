@@ -85,19 +85,21 @@ func checkTranslations(t *testing.T, a *truce.Agreement) {
 	}
 }
 
-// TestTemplateCoverage checks what each template prohibits, by evaluating
-// acts the spec's table names (and those it leaves out).
-func TestTemplateCoverage(t *testing.T) {
-	type check struct {
-		template string
-		params   map[string]string
-		at       time.Time
-		kind     truce.Kind
-		weapon   string
-		target   string
-		actor    string
-		want     truce.VerdictValue
-	}
+type coverageCheck struct {
+	template string
+	params   map[string]string
+	at       time.Time
+	kind     truce.Kind
+	weapon   string
+	target   string
+	actor    string
+	want     truce.VerdictValue
+}
+
+// coverageChecks are acts the spec's table names (and those it leaves
+// out), with the verdict each template must give.
+func coverageChecks() []coverageCheck {
+	type check = coverageCheck
 	energy := []string{"energy.refinery", "energy.oil_gas", "energy.power_generation", "energy.power_grid", "energy.nuclear", "energy.hydro", "energy"}
 	var checks []check
 	for _, tg := range energy {
@@ -135,8 +137,13 @@ func TestTemplateCoverage(t *testing.T) {
 		check{"air-sea-truce", septParams, at(2025, 9, 2, 3, 0), "strike", "drone", "residential", "RU", truce.Indeterminate},
 		check{"air-sea-truce", septParams, at(2025, 10, 1, 0, 0), "strike", "cruise_missile", "residential", "RU", truce.NoViolation},
 	)
+	return checks
+}
+
+// TestTemplateCoverage checks what each template prohibits.
+func TestTemplateCoverage(t *testing.T) {
 	compiled := map[string]*Compiled{}
-	for _, c := range checks {
+	for _, c := range coverageChecks() {
 		cp := compiled[c.template]
 		if cp == nil {
 			cp = compileTemplate(t, c.template, c.params)
