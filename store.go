@@ -227,6 +227,7 @@ type AgreementRecord struct {
 	Parties  []string          `json:"parties"`
 	Params   map[string]string `json:"params,omitempty"`
 	Source   []byte            `json:"-"` // the YAML as loaded (parameters applied)
+	Terms    *Agreement        `json:"terms"` // the parsed terms, zones inline
 	SHA256   string            `json:"sha256"`
 	LoadedAt time.Time         `json:"loaded_at"`
 	LoadedBy string            `json:"loaded_by"`

@@ -10,6 +10,7 @@ import (
 
 	"github.com/truce-monitor/truce"
 	"github.com/truce-monitor/truce/internal/intake"
+	"github.com/truce-monitor/truce/internal/pipeline"
 )
 
 // App is the set of services over one store.
@@ -19,20 +20,10 @@ type App struct {
 	Clock    truce.Clock
 	Geocoder truce.Geocoder
 	Logger   *slog.Logger
-	// Pipeline, when set, processes accepted reports in their intake
-	// transaction (fusion into incidents, evaluation against agreements)
-	// and returns the acts it did, for the log.
-	Pipeline Pipeline
-}
-
-// Pipeline is what happens to reports once accepted, inside the intake
-// transaction: it may write incidents and verdicts through tx and returns
-// the acts to log. If it fails, the whole transaction rolls back.
-type Pipeline interface {
-	Accepted(ctx context.Context, tx truce.Tx, by truce.Principal, reports []*truce.Report) ([]truce.Act, error)
-	// RolledBack tells the pipeline a transaction it took part in failed,
-	// so it can drop any state it kept in memory for it.
-	RolledBack()
+	// Pipeline fuses accepted reports into incidents and judges them
+	// against the agreements, in the intake transaction. Nil: reports are
+	// stored and logged only (tools and tests of intake alone).
+	Pipeline *pipeline.Pipeline
 }
 
 // update runs fn in one transaction and tells the log when it committed.

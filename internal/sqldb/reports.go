@@ -87,6 +87,9 @@ func (t *Tx) Reports(f truce.ReportFilter) ([]*truce.Report, string, error) {
 			w.add(c.col+" = ?", c.v)
 		}
 	}
+	if f.Restricted {
+		t.visibleReports(&w, f.VisibleParty)
+	}
 	n := limit(f.Limit)
 	q := `SELECT seq, doc FROM reports` + w.sql() + ` ORDER BY seq DESC LIMIT ` + w.arg(n+1)
 	rows, err := t.query(q, w.args...)
@@ -156,4 +159,16 @@ func scanDocs(rows *sql.Rows, add func(doc []byte) error) error {
 		}
 	}
 	return rows.Err()
+}
+
+// visibleReports keeps the reports of published incidents and, for a
+// party, the reports filed for it.
+func (t *Tx) visibleReports(w *where, party string) {
+	published := "EXISTS (SELECT 1 FROM incident_reports ir JOIN incidents i ON i.id = ir.incident_id" +
+		" WHERE ir.report_id = reports.id AND i.status = ?)"
+	if party == "" {
+		w.add(published, string(truce.StatusPublished))
+		return
+	}
+	w.add("(source_party = ? OR "+published+")", party, string(truce.StatusPublished))
 }

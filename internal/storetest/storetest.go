@@ -32,6 +32,7 @@ func Run(t *testing.T, open func(t *testing.T) truce.Store) {
 		{"ReportFilters", testReportFilters},
 		{"ReportPaging", testReportPaging},
 		{"ReportLimits", testReportLimits},
+		{"ReportVisibility", testReportVisibility},
 		{"BadCursors", testBadCursors},
 		{"Rejected", testRejected},
 		{"Tokens", testTokens},
