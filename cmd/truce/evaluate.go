@@ -32,11 +32,12 @@ agreement and prints one JSON line per incident, ordered by the start of
 its window:
 
   {"incident": id, "reports": [source refs], "agreement": id, "version": n,
-   "verdict": "violation"|"no_violation"|"indeterminate", "rules": [rule ids],
+   "verdict": "violation"|"no_violation"|"indeterminate", "rules": [citations],
    "party": code|"unattributed"|null, "reasons": [...],
    "readings": [{"party": code, "verdict": ...}]}
 
-reports names the member reports by source.ref (FILE:LINE without one).
+reports names the member reports by source.ref (FILE:LINE without one);
+rules cites the rules the verdict rests on ("easter-truce-2025 v1 rule 1").
 readings lists the verdict under a party's reading of a disputed window,
 only where it differs. The agreement is a shipped template (see below) or
 a YAML document (zone files are read relative to it). Templates with

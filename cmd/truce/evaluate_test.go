@@ -201,7 +201,7 @@ func TestEvaluateStdinAndHelp(t *testing.T) {
 	}
 	first := strings.SplitN(string(line), "\n", 2)[0]
 	code, out, errs := runEvaluateCmd(t, first, "--agreement", "energy-moratorium-2025", "-")
-	if code != 0 || errs != "" || !strings.Contains(out, `"verdict":"violation","rules":["1"],"party":"RU"`) ||
+	if code != 0 || errs != "" || !strings.Contains(out, `"verdict":"violation","rules":["energy-moratorium-2025 v1 rule 1"],"party":"RU"`) ||
 		!strings.Contains(out, `"readings":[{"party":"UA","verdict":"no_violation"}]`) {
 		t.Errorf("exit %d, stderr %q, stdout %s", code, errs, out)
 	}

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/truce-monitor/truce"
-	"github.com/truce-monitor/truce/internal/geo"
 )
 
 // tri is a three-valued truth: whether a condition holds, does not hold,
@@ -60,6 +59,7 @@ type acts struct {
 
 type rule struct {
 	id   string
+	cite string // "easter-truce-2025 v1 rule 1", as verdicts cite it
 	acts acts
 	// actor[p] is whether the rule applies to the acts of party p (bound
 	// by the agreement and named in by); unknown is for an unknown actor.
@@ -85,13 +85,13 @@ func Compile(a *truce.Agreement) (*Compiled, error) {
 		c.readings = append(c.readings, c.window(d.Party, d))
 	}
 	slices.SortStableFunc(c.readings, func(x, y window) int { return strings.Compare(x.party, y.party) })
-	zones := map[string]*geo.Prepared{}
+	zones := map[string]*zone{}
 	for name, z := range a.Zones {
-		pr, err := prepareZone(z.GeoJSON)
+		built, err := buildZone(z.GeoJSON)
 		if err != nil {
 			return nil, fmt.Errorf("agreement %s: zone %s: %w", a.ID, name, err)
 		}
-		zones[name] = pr
+		zones[name] = built
 	}
 	c.bound = slices.Sorted(slices.Values(a.BoundParties()))
 	c.parties = slices.Sorted(slices.Values(a.Parties))
@@ -149,13 +149,13 @@ func (c *Compiled) window(party string, d *truce.DisputedWindow) window {
 	return w
 }
 
-func (c *Compiled) rule(r *truce.Rule, zones map[string]*geo.Prepared) (rule, error) {
+func (c *Compiled) rule(r *truce.Rule, zones map[string]*zone) (rule, error) {
 	a := c.Agreement
 	ca, err := compileActs(&r.Prohibits, zones)
 	if err != nil {
 		return rule{}, fmt.Errorf("agreement %s: rule %s: %w", a.ID, r.ID, err)
 	}
-	out := rule{id: r.ID, acts: ca, actor: map[string]tri{}}
+	out := rule{id: r.ID, cite: a.Cite(r.ID), acts: ca, actor: map[string]tri{}}
 	applies := 0
 	for _, p := range a.Parties {
 		if a.Bound(p) && r.Binds(p) {
@@ -180,7 +180,7 @@ func (c *Compiled) rule(r *truce.Rule, zones map[string]*geo.Prepared) (rule, er
 	return out, nil
 }
 
-func compileActs(a *truce.Acts, zones map[string]*geo.Prepared) (acts, error) {
+func compileActs(a *truce.Acts, zones map[string]*zone) (acts, error) {
 	var out acts
 	for _, k := range a.Kinds {
 		i := slices.Index(truce.Kinds, k)

@@ -38,9 +38,10 @@
 //     gives a different verdict; the bounds a reading omits are the
 //     agreement's own.
 //
-// Verdicts cite rules by id in Rules (with the agreement id and version
-// beside them); Party is set for violations only: the actor, or
-// "unattributed" for an unknown actor where every party is bound.
+// Verdicts cite the rules they rest on in Rules as the format cites them,
+// "energy-moratorium-2025 v1 rule 1" (reasons say "rule 1"); Party is set
+// for violations only: the actor, or "unattributed" for an unknown actor
+// where every party is bound.
 //
 // Templates returns the agreements of 2025 shipped with Truce, in English,
 // Ukrainian and Russian. IncidentFromReport makes a one-report incident of

@@ -138,35 +138,35 @@ type evaluation struct {
 }
 
 // probe returns the measures of the incident's point against a zone.
-func (e *evaluation) probe(pr *geo.Prepared) *probe {
+func (e *evaluation) probe(z *zone) *probe {
 	for i := range e.probes[:e.nprobes] {
-		if e.probes[i].pr == pr {
+		if e.probes[i].z == z {
 			return &e.probes[i]
 		}
 	}
 	p := geo.Point{Lat: e.in.Location.Lat, Lon: e.in.Location.Lon}
 	if e.nprobes == len(e.probes) {
-		return &probe{pr: pr, p: p}
+		return &probe{z: z, p: p}
 	}
-	e.probes[e.nprobes] = probe{pr: pr, p: p}
+	e.probes[e.nprobes] = probe{z: z, p: p}
 	e.nprobes++
 	return &e.probes[e.nprobes-1]
 }
 
 // where answers a place condition.
 func (e *evaluation) where(w *whereMatcher) tri {
-	if w.pr == nil {
+	if w.z == nil {
 		return w.eval(&e.in.Location, nil)
 	}
-	return w.eval(&e.in.Location, e.probe(w.pr))
+	return w.eval(&e.in.Location, e.probe(w.z))
 }
 
 // placeFacts measures a place condition fully, for reasons.
 func (e *evaluation) placeFacts(w *whereMatcher) (tri, placeFacts) {
-	if w.pr == nil {
+	if w.z == nil {
 		return w.facts(&e.in.Location, nil)
 	}
-	return w.facts(&e.in.Location, e.probe(w.pr))
+	return w.facts(&e.in.Location, e.probe(w.z))
 }
 
 // conditions answers every condition that does not depend on the window,
@@ -266,8 +266,10 @@ func (e *evaluation) verdictUnder(t tri) truce.VerdictValue {
 	return truce.NoViolation
 }
 
-// ruleIDs returns the rules a verdict rests on: those that surely apply to
-// a violation, those that may apply to an indeterminate verdict.
+// ruleIDs returns the rules a verdict rests on, cited as agreement-format.md
+// cites them ("easter-truce-2025 v1 rule 1"): those that surely apply to a
+// violation, those that may apply to an indeterminate verdict, none for no
+// violation.
 func (e *evaluation) ruleIDs(v truce.VerdictValue, t tri) []string {
 	want := yes
 	switch v {
@@ -279,7 +281,7 @@ func (e *evaluation) ruleIDs(v truce.VerdictValue, t tri) []string {
 	out := []string{}
 	for i := range e.c.rules {
 		if and(t, e.cond(i)) == want {
-			out = append(out, e.c.rules[i].id)
+			out = append(out, e.c.rules[i].cite)
 		}
 	}
 	return out

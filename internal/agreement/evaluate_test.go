@@ -42,6 +42,9 @@ func runEvalCases(t *testing.T, cases []evalCase) {
 			c := mustCompile(t, mustLoad(t, termsHead+tt.doc, nil, ParseOptions{}))
 			v := Evaluate(tt.in, c)
 			all := strings.Join(v.Reasons, "\n")
+			for i, id := range tt.rules {
+				tt.rules[i] = "test-terms v3 rule " + id
+			}
 			if v.Verdict != tt.verdict || !slices.Equal(v.Rules, orEmpty(tt.rules)) || v.Party != tt.party {
 				t.Errorf("got %s rules %q party %q, want %s rules %q party %q\n  %s",
 					v.Verdict, v.Rules, v.Party, tt.verdict, tt.rules, tt.party, strings.Join(v.Reasons, "\n  "))
@@ -72,7 +75,7 @@ func TestEvaluateSpecExample(t *testing.T) {
 	v := Evaluate(inc(), c)
 	want := truce.Verdict{
 		Incident: "i-test", Agreement: "test-terms", Version: 3, Verdict: truce.Violation,
-		Rules: []string{"1"}, Party: "RU",
+		Rules: []string{"test-terms v3 rule 1"}, Party: "RU",
 		Reasons: []string{
 			"strike with ballistic_missile on residential target in Dnipropetrovsk at 2025-04-20T07:10+03:00, inside window 2025-04-19T18:00+03:00 to 2025-04-21T00:00+03:00; rule 1 prohibits strikes by any weapon",
 			"attributed to RU, bound by test-terms",
@@ -245,4 +248,40 @@ func TestEvaluateAggregate(t *testing.T) {
 			[]string{"aggregate tally: strike with drone.long_range in UA between 2025-04-19T20:00+03:00 and 2025-04-20T08:00+03:00, inside window"}},
 		{"a tally has no point to place in a zone", "rules:\n  - {id: \"1\", prohibits: {kinds: [strike], where: {inside: sq}}}\n", inc(tally), truce.Indeterminate, []string{"1"}, "", []string{"no coordinates"}},
 	})
+}
+
+// TestEvaluateLineAndPointZones: distances to a line (a contact line) and
+// to a point (a plant), which have no inside.
+func TestEvaluateLineAndPointZones(t *testing.T) {
+	doc := `id: lines
+parties: [RU, UA]
+in_force: {from: 2025-01-01T00:00Z}
+zones:
+  line: {type: LineString, coordinates: [[36, 47], [36, 49]]}
+  plant: {type: Feature, properties: {name: a plant}, geometry: {type: Point, coordinates: [34.585, 47.512]}}
+rules:
+  - {id: "1", prohibits: {kinds: [strike], where: {beyond_km: 30, of: line}}}
+  - {id: "2", prohibits: {kinds: [strike], where: {within_km: 5, of: plant}}}
+`
+	c := mustCompile(t, mustLoad(t, doc, nil, ParseOptions{}))
+	tests := []struct {
+		in      *truce.Incident
+		verdict truce.VerdictValue
+		rules   []string
+		reason  string
+	}{
+		// 0.5° of longitude at 48°N is 37.2 km from the line.
+		{inc(point(48, 36.5, 0)), truce.Violation, []string{"lines v0 rule 1"}, "rule 1 prohibits strikes by any weapon more than 30 km from zone line"},
+		{inc(point(48, 36.2, 0)), truce.NoViolation, nil, "it lies 14.9 km from zone line"},
+		// Beyond the end of the line, the distance is to its end point.
+		{inc(point(49.2, 36, 0)), truce.NoViolation, nil, "it lies 22.2 km from zone line; rule 2 prohibits"},
+		{inc(point(48, 36.5, 10000)), truce.Indeterminate, []string{"lines v0 rule 1"}, "its distance to zone line is between 27.2 and 47.2 km"},
+		{inc(point(47.53, 34.6, 0)), truce.Violation, []string{"lines v0 rule 1", "lines v0 rule 2"}, "; rule 2 prohibits strikes by any weapon within 5 km of zone plant"},
+	}
+	for _, tt := range tests {
+		v := Evaluate(tt.in, c)
+		if v.Verdict != tt.verdict || !slices.Equal(v.Rules, orEmpty(tt.rules)) || !strings.Contains(strings.Join(v.Reasons, "\n"), tt.reason) {
+			t.Errorf("%v: %s %q, want %s %q with %q:\n  %s", tt.in.Location, v.Verdict, v.Rules, tt.verdict, tt.rules, tt.reason, strings.Join(v.Reasons, "\n  "))
+		}
+	}
 }

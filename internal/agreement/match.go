@@ -121,12 +121,12 @@ const (
 type whereMatcher struct {
 	form      whereForm
 	zone      string
-	pr        *geo.Prepared
+	z         *zone
 	km        float64
 	countries []string
 }
 
-func compileWhere(w truce.Where, zones map[string]*geo.Prepared) (whereMatcher, error) {
+func compileWhere(w truce.Where, zones map[string]*zone) (whereMatcher, error) {
 	m := whereMatcher{zone: w.Zone()}
 	switch {
 	case w.Inside != "":
@@ -141,8 +141,11 @@ func compileWhere(w truce.Where, zones map[string]*geo.Prepared) (whereMatcher, 
 		m.form, m.countries = inCountry, w.Country
 	}
 	if m.zone != "" {
-		m.pr = zones[m.zone]
-		if m.pr == nil {
+		if (m.form == inside || m.form == outside) && zones[m.zone] != nil && !zones[m.zone].hasArea() {
+			return m, fmt.Errorf("zone %q has no area to be inside or outside of", m.zone)
+		}
+		m.z = zones[m.zone]
+		if m.z == nil {
 			return m, fmt.Errorf("unknown zone %q", m.zone)
 		}
 	}
@@ -164,7 +167,7 @@ type placeFacts struct {
 // probe measures one point against one zone, each measure at most once, so
 // rules on the same zone and the reasons share them.
 type probe struct {
-	pr                          *geo.Prepared
+	z                           *zone
 	p                           geo.Point
 	inDone, distDone, lowerDone bool
 	in                          bool
@@ -173,14 +176,14 @@ type probe struct {
 
 func (pb *probe) contains() bool {
 	if !pb.inDone {
-		pb.in, pb.inDone = pb.pr.Contains(pb.p), true
+		pb.in, pb.inDone = pb.z.contains(pb.p), true
 	}
 	return pb.in
 }
 
 func (pb *probe) boundaryM() float64 {
 	if !pb.distDone {
-		pb.dist, pb.distDone = pb.pr.DistanceToBoundaryM(pb.p), true
+		pb.dist, pb.distDone = pb.z.boundaryM(pb.p), true
 	}
 	return pb.dist
 }
@@ -195,7 +198,7 @@ func (pb *probe) lowerM() float64 {
 		return pb.lower
 	}
 	pb.lowerDone = true
-	b := pb.pr.Bounds()
+	b := pb.z.bounds
 	p := pb.p
 	dLat := math.Max(0, math.Max(b.Min.Lat-p.Lat, p.Lat-b.Max.Lat))
 	dLon := math.Max(0, math.Max(b.Min.Lon-p.Lon, p.Lon-b.Max.Lon))

@@ -193,7 +193,7 @@ type parser struct {
 	loc     *time.Location // the document's timezone; nil when not given
 	badZone bool           // the timezone was given but is not valid
 	parties map[string]bool
-	zones   map[string]bool
+	zones   map[string]int // zoneArea or zoneLines
 }
 
 func (p *parser) errf(n *yaml.Node, field, format string, args ...any) {
@@ -243,7 +243,7 @@ func (p *parser) document(root *yaml.Node) *truce.Agreement {
 	if v := f.require(p, "in_force"); v != nil {
 		a.InForce = p.inForce(v)
 	}
-	p.zones = map[string]bool{}
+	p.zones = map[string]int{}
 	if v := f.get("zones"); v != nil {
 		a.Zones = p.zoneMap(v)
 	}

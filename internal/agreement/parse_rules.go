@@ -194,15 +194,15 @@ func (p *parser) where(n *yaml.Node, field string) truce.Where {
 	var w truce.Where
 	switch g := strings.Join(given, "+"); g {
 	case "inside":
-		w.Inside = p.zoneRef(f.get("inside"), field+".inside")
+		w.Inside = p.zoneRef(f.get("inside"), field+".inside", true)
 	case "outside":
-		w.Outside = p.zoneRef(f.get("outside"), field+".outside")
+		w.Outside = p.zoneRef(f.get("outside"), field+".outside", true)
 	case "within_km+of":
 		w.WithinKm = p.number(f.get("within_km"), field+".within_km")
-		w.Of = p.zoneRef(f.get("of"), field+".of")
+		w.Of = p.zoneRef(f.get("of"), field+".of", false)
 	case "beyond_km+of":
 		w.BeyondKm = p.number(f.get("beyond_km"), field+".beyond_km")
-		w.Of = p.zoneRef(f.get("of"), field+".of")
+		w.Of = p.zoneRef(f.get("of"), field+".of", false)
 	case "country":
 		w.Country = p.strList(f.get("country"), field+".country", func(it *yaml.Node, path, s string) bool {
 			if !countryRE.MatchString(s) {
@@ -219,14 +219,23 @@ func (p *parser) where(n *yaml.Node, field string) truce.Where {
 	return w
 }
 
-// zoneRef reads the name of a zone the document defines.
-func (p *parser) zoneRef(n *yaml.Node, field string) string {
+// zoneRef reads the name of a zone the document defines; area says the
+// condition needs one with polygons (inside, outside).
+func (p *parser) zoneRef(n *yaml.Node, field string, area bool) string {
 	s, ok := p.str(n, field)
 	if !ok {
 		return ""
 	}
-	if !p.zones[s] {
-		known := strings.Join(truce.SortedClasses(keysOf(p.zones)), ", ")
+	if area && p.zones[s] == zoneLines {
+		p.errf(n, field, "zone '%s' is only lines or points, which have no inside; use within_km or beyond_km of it", s)
+		return ""
+	}
+	if p.zones[s] == 0 {
+		var names []string
+		for k := range p.zones {
+			names = append(names, k)
+		}
+		known := strings.Join(truce.SortedClasses(names), ", ")
 		if known == "" {
 			known = "none: the document has no zones"
 		}

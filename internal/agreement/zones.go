@@ -16,7 +16,6 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/truce-monitor/truce"
-	"github.com/truce-monitor/truce/internal/geo"
 )
 
 var zoneNameRE = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
@@ -37,56 +36,79 @@ func (p *parser) zoneMap(n *yaml.Node) map[string]truce.Zone {
 		case !zoneNameRE.MatchString(k.Value):
 			p.errf(k, field, "%q is not a zone name (letters, digits, '_' and '-')", k.Value)
 			continue
-		case p.zones[k.Value]:
+		case p.zones[k.Value] != 0:
 			p.errf(k, field, "zone given twice")
 			continue
 		}
-		p.zones[k.Value] = true // referable even if its geometry is bad, so one mistake is told once
-		z, ok := p.zone(v, field)
+		// Referable even if its geometry is bad, so one mistake is told once.
+		p.zones[k.Value] = zoneArea
+		z, area, ok := p.zone(v, field)
 		if ok {
 			out[k.Value] = z
+			if !area {
+				p.zones[k.Value] = zoneLines
+			}
 		}
 	}
 	return out
 }
 
-func (p *parser) zone(n *yaml.Node, field string) (truce.Zone, bool) {
-	var z truce.Zone
+// Kinds of zones, for the where conditions that refer to them.
+const (
+	zoneArea  = 1 // has polygons: inside and outside apply
+	zoneLines = 2 // only lines and points: distances only
+)
+
+// zone reads one zone: GeoJSON inline (YAML or a JSON text), {file: path},
+// or a path alone. area says whether it has polygons.
+func (p *parser) zone(n *yaml.Node, field string) (z truce.Zone, area, ok bool) {
 	var data []byte
 	switch {
 	case n.Kind == yaml.MappingNode && len(n.Content) == 2 && n.Content[0].Value == "file":
-		name, ok := p.str(n.Content[1], field+".file")
-		if !ok {
-			return z, false
-		}
-		b, err := p.readZoneFile(name)
-		if err != nil {
-			p.errf(n.Content[1], field+".file", "%v", err)
-			return z, false
-		}
-		z.File, data = name, b
+		data, ok = p.zoneFile(n.Content[1], field+".file")
+		z.File, _ = p.str(n.Content[1], field+".file")
 	case n.Kind == yaml.MappingNode:
 		v, err := p.nodeValue(n, 0)
 		if err != nil {
 			p.errf(n, field, "%v", err)
-			return z, false
+			return z, false, false
 		}
 		if data, err = json.Marshal(v); err != nil {
 			p.errf(n, field, "cannot be written as GeoJSON: %v", err)
-			return z, false
+			return z, false, false
 		}
+		ok = true
 	case n.Kind == yaml.ScalarNode && strings.HasPrefix(strings.TrimSpace(n.Value), "{"):
-		data = []byte(n.Value)
+		data, ok = []byte(n.Value), true
+	case n.Kind == yaml.ScalarNode && !isNull(n) && strings.TrimSpace(n.Value) != "":
+		data, ok = p.zoneFile(n, field)
+		z.File = n.Value
 	default:
-		p.errf(n, field, "must be GeoJSON (a Polygon, MultiPolygon, Feature or FeatureCollection) or {file: path}, got %s", describe(n))
-		return z, false
+		p.errf(n, field, "must be GeoJSON (a geometry, Feature or FeatureCollection), {file: path} or a path, got %s", describe(n))
 	}
-	if _, err := prepareZone(data); err != nil {
-		p.errf(n, field, "%v", err)
-		return z, false
+	if !ok {
+		return z, false, false
+	}
+	built, err := buildZone(data)
+	if err != nil {
+		p.errf(n, field, "not a GeoJSON zone: %v", err)
+		return z, false, false
 	}
 	z.GeoJSON = data
-	return z, true
+	return z, built.hasArea(), true
+}
+
+func (p *parser) zoneFile(n *yaml.Node, field string) ([]byte, bool) {
+	name, ok := p.str(n, field)
+	if !ok {
+		return nil, false
+	}
+	b, err := p.readZoneFile(name)
+	if err != nil {
+		p.errf(n, field, "%v", err)
+		return nil, false
+	}
+	return b, true
 }
 
 // readZoneFile reads a zone file relative to the document.
@@ -180,22 +202,4 @@ func scalarValue(n *yaml.Node) any {
 		}
 	}
 	return n.Value
-}
-
-// prepareZone parses a zone's GeoJSON and indexes its polygons. Every
-// feature counts; a zone with no area is an error.
-func prepareZone(data []byte) (*geo.Prepared, error) {
-	feats, err := geo.ParseGeoJSON(data)
-	if err != nil {
-		return nil, fmt.Errorf("not a polygonal GeoJSON zone: %s", strings.TrimPrefix(err.Error(), "geojson: "))
-	}
-	var mp geo.MultiPolygon
-	for _, f := range feats {
-		mp = append(mp, f.Geometry...)
-	}
-	pr := geo.Prepare(mp)
-	if pr.Bounds().IsEmpty() {
-		return nil, errors.New("the zone's GeoJSON has no polygon")
-	}
-	return pr, nil
 }
