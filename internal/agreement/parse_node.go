@@ -144,8 +144,14 @@ func (p *parser) seq(n *yaml.Node, field string) []*yaml.Node {
 }
 
 // strList reads a non-empty list of distinct texts, calling check on each.
+// A single text stands for a list of one ("by: RU" is "by: [RU]").
 func (p *parser) strList(n *yaml.Node, field string, check func(item *yaml.Node, path, s string) bool) []string {
-	items := p.seq(n, field)
+	var items []*yaml.Node
+	if n = deref(n); n != nil && n.Kind == yaml.ScalarNode && !isNull(n) {
+		items = []*yaml.Node{n}
+	} else {
+		items = p.seq(n, field)
+	}
 	if items == nil {
 		return nil
 	}

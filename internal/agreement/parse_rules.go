@@ -136,11 +136,7 @@ func (p *parser) kinds(n *yaml.Node, field string) []truce.Kind {
 // classes reads "any" or a list of classes of one taxonomy. "unknown" is a
 // class reports may give, not one a rule can name.
 func (p *parser) classes(n *yaml.Node, field string, taxonomy []string, valid func(string) bool) truce.ClassSet {
-	if n.Kind == yaml.ScalarNode && !isNull(n) {
-		if n.Value == "any" {
-			return nil
-		}
-		p.errf(n, field, "%q is neither any nor a list of classes (write [%s] for one class)", n.Value, n.Value)
+	if n.Kind == yaml.ScalarNode && !isNull(n) && n.Value == "any" {
 		return nil
 	}
 	known := make([]string, 0, len(taxonomy))

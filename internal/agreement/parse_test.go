@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -152,6 +153,23 @@ rules:
 	}
 	if a.Version != 0 || a.InForce.To != nil || a.DeclaredBy != nil || !a.AllBound() {
 		t.Errorf("defaults: version %d, to %v, declared_by %v", a.Version, a.InForce.To, a.DeclaredBy)
+	}
+}
+
+// TestParseSingleValues: a single value stands for a list of one.
+func TestParseSingleValues(t *testing.T) {
+	a := mustLoad(t, `id: one
+parties: [RU, UA]
+declared_by: RU
+in_force: {from: 2025-01-01T00:00Z}
+rules:
+  - {id: "1", prohibits: {kinds: strike, weapons: drone.long_range, targets: energy, where: {country: UA}}, by: RU}
+`, nil, ParseOptions{})
+	r := a.Rules[0]
+	want := truce.Rule{ID: "1", By: []string{"RU"}, Prohibits: truce.Acts{Kinds: []truce.Kind{"strike"},
+		Weapons: truce.ClassSet{"drone.long_range"}, Targets: truce.ClassSet{"energy"}, Where: truce.Where{Country: []string{"UA"}}}}
+	if d := cmp.Diff(want, r); d != "" || !slices.Equal(a.DeclaredBy, []string{"RU"}) {
+		t.Errorf("rule (-want +got):\n%s\ndeclared_by %v", d, a.DeclaredBy)
 	}
 }
 
