@@ -81,17 +81,17 @@ func (s *logServer) record(t *testing.T, from, to int, id string) {
 // the log's back, with the checkpoints of larger sizes.
 func (s *logServer) truncate(t *testing.T, n int64) {
 	t.Helper()
-	for _, q := range []struct {
-		sql string
-		arg int64
-	}{
-		{`DELETE FROM log_entries WHERE idx >= ?`, n},
-		{`DELETE FROM log_hashes WHERE idx >= ?`, tlog.StoredHashCount(n)},
-		{`DELETE FROM checkpoints WHERE size > ?`, n},
-	} {
-		if _, err := s.store.Writer().Exec(q.sql, q.arg); err != nil {
-			t.Fatal(err)
-		}
+	s.exec(t, `DELETE FROM log_entries WHERE idx >= ?`, n)
+	s.exec(t, `DELETE FROM log_hashes WHERE idx >= ?`, tlog.StoredHashCount(n))
+	s.exec(t, `DELETE FROM checkpoints WHERE size > ?`, n)
+	s.exec(t, `DELETE FROM meta WHERE key LIKE 'log/%'`) // the published tiles
+}
+
+// exec runs raw SQL on the server's database.
+func (s *logServer) exec(t *testing.T, q string, args ...any) {
+	t.Helper()
+	if _, err := s.store.Writer().Exec(q, args...); err != nil {
+		t.Fatalf("%s: %v", q, err)
 	}
 }
 
@@ -118,10 +118,10 @@ func TestLogVerifyCommand(t *testing.T) {
 	}
 	golden(t, "log-verify.txt", strings.ReplaceAll(out+"---\n"+out2, state, "STATE"))
 
-	// An entry changed behind the server's back: the audit fails, one line.
-	if _, err := s.store.Writer().Exec(`UPDATE log_entries SET data = replace(data, 'monitor-1', 'monitor-2') WHERE idx = 42`); err != nil {
-		t.Fatal(err)
-	}
+	// An entry changed behind the server's back (the row, and the copy
+	// of its full bundle the log serves): the audit fails, one line.
+	s.exec(t, `UPDATE log_entries SET data = replace(data, 'monitor-1', 'monitor-2') WHERE idx = 42`)
+	s.exec(t, `DELETE FROM meta WHERE key LIKE 'log/%'`)
 	code, _, errs = runTruce(t, nil, "log", "verify", "--server", s.url, "--key", s.vkey, "--state", state, "--audit")
 	if code != 1 || errs != "truce log verify: entry 42 does not hash to its leaf in the tile tile/0/000: the log's entries or tree were changed\n" {
 		t.Errorf("tampered audit: exit %d, stderr %q", code, errs)

@@ -72,7 +72,7 @@ func (c *Client) auditLeaves(ctx context.Context, size int64, progress func(done
 		if len(entries) == tileWidth {
 			copy(above[i*hashSize:], subtreeRoot(tile))
 		} else {
-			last = tile
+			last = tile // the partial tile, kept for the root
 		}
 		if progress != nil {
 			d := done.Add(int64(len(entries)))

@@ -100,7 +100,13 @@ func (c *Client) get(ctx context.Context, path string) ([]byte, error) {
 		return nil, fmt.Errorf("fetching %s: %w", path, err)
 	}
 	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
+	var body []byte
+	if n := resp.ContentLength; n >= 0 && n <= 64<<20 && resp.StatusCode == http.StatusOK {
+		body = make([]byte, n)
+		_, err = io.ReadFull(resp.Body, body)
+	} else {
+		body, err = io.ReadAll(io.LimitReader(resp.Body, 64<<20))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("fetching %s: %w", path, err)
 	}

@@ -130,18 +130,17 @@ func nodeHash(l, r []byte) []byte {
 }
 
 // subtreeRoot hashes 2^k consecutive hashes (concatenated in data) into
-// the root of the perfect subtree they are the bottom level of.
+// the root of the perfect subtree they are the bottom level of. It
+// overwrites data.
 func subtreeRoot(data []byte) []byte {
-	level := make([][]byte, len(data)/hashSize)
-	for i := range level {
-		level[i] = data[i*hashSize : (i+1)*hashSize]
-	}
-	for len(level) > 1 {
-		next := level[:len(level)/2]
-		for i := range next {
-			next[i] = nodeHash(level[2*i], level[2*i+1])
+	var buf [1 + 2*hashSize]byte
+	buf[0] = 1
+	for n := len(data) / hashSize; n > 1; n /= 2 {
+		for i := 0; i < n/2; i++ {
+			copy(buf[1:], data[2*i*hashSize:(2*i+2)*hashSize])
+			sum := sha256.Sum256(buf[:])
+			copy(data[i*hashSize:], sum[:])
 		}
-		level = next
 	}
-	return level[0]
+	return data[:hashSize:hashSize]
 }

@@ -52,6 +52,7 @@ func (l *Log) sign(ctx context.Context) (*truce.Checkpoint, error) {
 	l.signMu.Lock()
 	defer l.signMu.Unlock()
 	var signed *truce.Checkpoint
+	var covered int64 // the size of the latest checkpoint, new or not
 	err := l.store.Update(ctx, func(tx truce.Tx) error {
 		signed = nil
 		size, err := tx.LogSize()
@@ -63,6 +64,7 @@ func (l *Log) sign(ctx context.Context) (*truce.Checkpoint, error) {
 			return err
 		}
 		if latest != nil {
+			covered = latest.Size
 			if err := checkExtends(tx, latest, size); err != nil || latest.Size == size {
 				return err
 			}
@@ -79,7 +81,7 @@ func (l *Log) sign(ctx context.Context) (*truce.Checkpoint, error) {
 		if err := tx.PutCheckpoint(c); err != nil {
 			return fmt.Errorf("log: storing the checkpoint of size %d: %w", size, err)
 		}
-		signed = c
+		signed, covered = c, c.Size
 		return nil
 	})
 	if err != nil {
@@ -87,6 +89,9 @@ func (l *Log) sign(ctx context.Context) (*truce.Checkpoint, error) {
 	}
 	if signed != nil {
 		l.remember(signed)
+	}
+	if err := l.publish(ctx, covered); err != nil {
+		l.log.Error("transparency log: publishing full tiles failed; they are served from the rows", "err", err)
 	}
 	return signed, nil
 }

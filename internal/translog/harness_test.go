@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
@@ -35,6 +36,10 @@ type tamperer interface {
 	truncate(t *testing.T, n int64)
 	// dropCheckpoint deletes the checkpoint of a size.
 	dropCheckpoint(t *testing.T, size int64)
+	// unpublish deletes the published copies of the full tiles, so that
+	// the log serves what the rows hold (see publish.go): an operator who
+	// changes rows does this too, else the change would not be served.
+	unpublish(t *testing.T)
 }
 
 var backends = []backend{
@@ -139,6 +144,17 @@ type memTamper struct{ st *translog.MemStore }
 
 func (m memTamper) setEntry(t *testing.T, i int64, data []byte) {
 	m.st.Tamper(func(es *[]truce.LogEntry, _ *[][32]byte, _ *[]*truce.Checkpoint) { (*es)[i].Data = data })
+	m.unpublish(t)
+}
+
+func (m memTamper) unpublish(t *testing.T) {
+	m.st.TamperMeta(func(meta map[string][]byte) {
+		for k := range meta {
+			if strings.HasPrefix(k, "log/") {
+				delete(meta, k)
+			}
+		}
+	})
 }
 
 func (m memTamper) entry(t *testing.T, i int64) (d []byte) {
@@ -156,6 +172,7 @@ func (m memTamper) dropEntry(t *testing.T, i int64, renumber bool) {
 			(*es)[j].Index = j
 		}
 	})
+	m.unpublish(t)
 }
 
 func (m memTamper) truncate(t *testing.T, n int64) {
@@ -170,6 +187,7 @@ func (m memTamper) truncate(t *testing.T, n int64) {
 		}
 		*cs = keep
 	})
+	m.unpublish(t)
 }
 
 func (m memTamper) dropCheckpoint(t *testing.T, size int64) {
@@ -196,6 +214,11 @@ func (s sqlTamper) exec(t *testing.T, q string, args ...any) {
 
 func (s sqlTamper) setEntry(t *testing.T, i int64, data []byte) {
 	s.exec(t, `UPDATE log_entries SET data = ? WHERE idx = ?`, data, i)
+	s.unpublish(t)
+}
+
+func (s sqlTamper) unpublish(t *testing.T) {
+	s.exec(t, `DELETE FROM meta WHERE key LIKE 'log/%'`)
 }
 
 func (s sqlTamper) entry(t *testing.T, i int64) []byte {
@@ -225,12 +248,14 @@ func (s sqlTamper) dropEntry(t *testing.T, i int64, renumber bool) {
 			s.exec(t, `UPDATE log_entries SET idx = ? WHERE idx = ?`, x-1, x)
 		}
 	}
+	s.unpublish(t)
 }
 
 func (s sqlTamper) truncate(t *testing.T, n int64) {
 	s.exec(t, `DELETE FROM log_entries WHERE idx >= ?`, n)
 	s.exec(t, `DELETE FROM log_hashes WHERE idx >= ?`, tlog.StoredHashCount(n))
 	s.exec(t, `DELETE FROM checkpoints WHERE size > ?`, n)
+	s.unpublish(t)
 }
 
 func (s sqlTamper) dropCheckpoint(t *testing.T, size int64) {

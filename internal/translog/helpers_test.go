@@ -93,3 +93,13 @@ func naiveRoot(leaves [][]byte) [32]byte {
 	l, r := naiveRoot(leaves[:k]), naiveRoot(leaves[k:])
 	return sha256.Sum256(append(append([]byte{1}, l[:]...), r[:]...))
 }
+
+// NewBenchLog is a log over st with the given key and no background
+// signing.
+func NewBenchLog(skey, vkey string, st truce.Store) (*Log, error) {
+	s, err := note.NewSigner(skey)
+	if err != nil {
+		return nil, err
+	}
+	return New(s, vkey, TestOrigin, truce.SystemClock{}, st, Options{Interval: -1})
+}

@@ -80,6 +80,13 @@ func (s *MemStore) Tamper(fn func(entries *[]truce.LogEntry, hashes *[][32]byte,
 	fn(&s.entries, &s.hashes, &s.checkpoints)
 }
 
+// TamperMeta calls fn with the committed settings, under the store's lock.
+func (s *MemStore) TamperMeta(fn func(meta map[string][]byte)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	fn(s.meta)
+}
+
 // memTx is one transaction of a MemStore: the committed state plus its
 // own pending writes.
 type memTx struct {
