@@ -109,7 +109,7 @@ func syntheticEntries(n, count int64) []truce.LogEntry {
 		sum := sha256.Sum256([]byte(id))
 		data := make([]byte, 0, 180)
 		data = append(data, `{"at":"`...)
-		data = at.Add(time.Duration(k) * time.Second).AppendFormat(data, time.RFC3339)
+		data = at.Add(time.Duration(k)*time.Second).AppendFormat(data, time.RFC3339)
 		data = append(data, `","by":"tok_monitor_1","id":"`...)
 		data = append(data, id...)
 		data = append(data, `","sha256":"`...)
