@@ -2,6 +2,10 @@ package translog_test
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"os"
 	"database/sql"
 	"io"
 	"log/slog"
@@ -13,6 +17,7 @@ import (
 
 	"github.com/truce-monitor/truce"
 	"github.com/truce-monitor/truce/internal/logverify"
+	"github.com/truce-monitor/truce/internal/postgres"
 	"github.com/truce-monitor/truce/internal/sqlite"
 	"github.com/truce-monitor/truce/internal/translog"
 	"github.com/truce-monitor/truce/internal/witness"
@@ -53,7 +58,25 @@ var backends = []backend{
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { st.Close() })
-		return st, sqlTamper{st.Writer()}
+		return st, sqlTamper{db: st.Writer()}
+	}},
+	{"postgres", func(t *testing.T) (truce.Store, tamperer) {
+		url := os.Getenv("TRUCE_TEST_POSTGRES")
+		if url == "" {
+			t.Skip("set TRUCE_TEST_POSTGRES=postgres://... to run the PostgreSQL tests")
+		}
+		b := make([]byte, 6)
+		rand.Read(b)
+		schema := "truce_translog_" + hex.EncodeToString(b)
+		st, err := postgres.OpenSchema(context.Background(), url, schema)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() {
+			st.Writer().Exec(`DROP SCHEMA ` + schema + ` CASCADE`)
+			st.Close()
+		})
+		return st, sqlTamper{db: st.Writer(), dollar: true}
 	}},
 }
 
@@ -202,12 +225,33 @@ func (m memTamper) dropCheckpoint(t *testing.T, size int64) {
 	})
 }
 
-// sqlTamper changes the SQLite tables with raw SQL.
-type sqlTamper struct{ db *sql.DB }
+// sqlTamper changes the tables with raw SQL.
+type sqlTamper struct {
+	db     *sql.DB
+	dollar bool // PostgreSQL's $1 placeholders
+}
+
+// rebind writes q's ? placeholders as $1, $2… for PostgreSQL.
+func (s sqlTamper) rebind(q string) string {
+	if !s.dollar {
+		return q
+	}
+	var b strings.Builder
+	n := 0
+	for _, r := range q {
+		if r == '?' {
+			n++
+			fmt.Fprintf(&b, "$%d", n)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
 
 func (s sqlTamper) exec(t *testing.T, q string, args ...any) {
 	t.Helper()
-	if _, err := s.db.Exec(q, args...); err != nil {
+	if _, err := s.db.Exec(s.rebind(q), args...); err != nil {
 		t.Fatalf("%s: %v", q, err)
 	}
 }
@@ -223,7 +267,7 @@ func (s sqlTamper) unpublish(t *testing.T) {
 
 func (s sqlTamper) entry(t *testing.T, i int64) []byte {
 	var d []byte
-	if err := s.db.QueryRow(`SELECT data FROM log_entries WHERE idx = ?`, i).Scan(&d); err != nil {
+	if err := s.db.QueryRow(s.rebind(`SELECT data FROM log_entries WHERE idx = ?`), i).Scan(&d); err != nil {
 		t.Fatal(err)
 	}
 	return d
@@ -233,7 +277,7 @@ func (s sqlTamper) dropEntry(t *testing.T, i int64, renumber bool) {
 	s.exec(t, `DELETE FROM log_entries WHERE idx = ?`, i)
 	if renumber {
 		// Shift down in order, so the primary key never collides.
-		rows, err := s.db.Query(`SELECT idx FROM log_entries WHERE idx > ? ORDER BY idx`, i)
+		rows, err := s.db.Query(s.rebind(`SELECT idx FROM log_entries WHERE idx > ? ORDER BY idx`), i)
 		if err != nil {
 			t.Fatal(err)
 		}
