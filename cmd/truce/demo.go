@@ -7,9 +7,11 @@ import (
 	"log/slog"
 	"net"
 	"os"
+	"strconv"
 	"time"
 
 	"github.com/truce-monitor/truce"
+	"github.com/truce-monitor/truce/internal/agreement"
 	"github.com/truce-monitor/truce/internal/auth"
 	"github.com/truce-monitor/truce/internal/demo"
 	"github.com/truce-monitor/truce/internal/intake"
@@ -54,6 +56,9 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	}
 	defer rt.Close()
 	fmt.Fprintf(e.stdout, "Truce demo: data in %s\n", *data)
+	if err := loadTemplates(ctx, e, rt); err != nil {
+		return err
+	}
 	if err := loadDemo(ctx, e, rt); err != nil {
 		return err
 	}
@@ -90,6 +95,27 @@ func loadDemo(ctx context.Context, e *env, rt *runtime) error {
 	fmt.Fprintf(e.stdout, "Loaded %d reports (%d rejected) in %s.\n", len(res.Accepted), len(res.Rejected), time.Since(start).Round(time.Millisecond))
 	for _, rj := range res.Rejected {
 		fmt.Fprintf(e.stderr, "demo scenario line %d: %v\n", rj.Line, rj.Errors)
+	}
+	return nil
+}
+
+// demoParams are the parameters the demo gives the templates that take
+// them: the air-sea truce runs over the scenario; the 30-day ceasefire is
+// dated to its proposal of 2025-03-11.
+var demoParams = map[string]map[string]string{
+	demo.TruceAgreement:  {"start": demo.TruceStart, "days": strconv.Itoa(demo.TruceDays)},
+	"full-ceasefire-30d": {"start": "2025-03-12T00:00:00+02:00"},
+}
+
+// loadTemplates loads every shipped agreement template.
+func loadTemplates(ctx context.Context, e *env, rt *runtime) error {
+	ctx = truce.WithPrincipal(ctx, truce.Principal{ID: "demo", Role: truce.RoleAdmin, Name: "demo loader"})
+	for _, t := range agreement.Templates() {
+		res, err := rt.app.LoadAgreement(ctx, t.Source, demoParams[t.ID], agreement.ParseOptions{})
+		if err != nil {
+			return fmt.Errorf("template %s: %w", t.ID, err)
+		}
+		fmt.Fprintf(e.stdout, "Loaded agreement %s v%d: %s\n", t.ID, res.Agreement.Version, t.Title.En)
 	}
 	return nil
 }

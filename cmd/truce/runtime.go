@@ -14,6 +14,7 @@ import (
 	"github.com/truce-monitor/truce"
 	"github.com/truce-monitor/truce/internal/app"
 	"github.com/truce-monitor/truce/internal/geocode"
+	"github.com/truce-monitor/truce/internal/pipeline"
 	"github.com/truce-monitor/truce/internal/postgres"
 	"github.com/truce-monitor/truce/internal/sqlite"
 	"github.com/truce-monitor/truce/internal/translog"
@@ -86,7 +87,8 @@ func openRuntime(ctx context.Context, e *env, sf storeFlags, clock truce.Clock, 
 		store.Close()
 		return nil, err
 	}
-	a := &app.App{Store: store, Log: lg, Clock: clock, Geocoder: geocode.Default(), Logger: logger}
+	a := &app.App{Store: store, Log: lg, Clock: clock, Geocoder: geocode.Default(), Logger: logger,
+		Pipeline: pipeline.New(clock)}
 	return &runtime{store: store, log: lg, app: a, vkey: vkey}, nil
 }
 

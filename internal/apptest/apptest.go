@@ -26,6 +26,7 @@ import (
 	"github.com/truce-monitor/truce/internal/auth"
 	"github.com/truce-monitor/truce/internal/geocode"
 	"github.com/truce-monitor/truce/internal/httpapi"
+	"github.com/truce-monitor/truce/internal/pipeline"
 	"github.com/truce-monitor/truce/internal/postgres"
 	"github.com/truce-monitor/truce/internal/sqlite"
 	"github.com/truce-monitor/truce/internal/translog"
@@ -105,7 +106,7 @@ func New(t testing.TB, s truce.Store, now time.Time) *Env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := &app.App{Store: s, Log: lg, Clock: clock, Geocoder: geocode.Default()}
+	a := &app.App{Store: s, Log: lg, Clock: clock, Geocoder: geocode.Default(), Pipeline: pipeline.New(clock)}
 	srv := &httpapi.Server{App: a, Log: lg.Handler(),
 		Proofs: func(ctx context.Context, typ, id string) (any, error) { return lg.EntriesFor(ctx, typ, id) }}
 	ts := httptest.NewServer(srv.Handler())

@@ -32,7 +32,7 @@ func (s *Server) index(w http.ResponseWriter, r *http.Request) error {
 // listRejected answers a page of rejected items.
 func (s *Server) listRejected(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
-	limit, err := queryLimit(q.Get("limit"))
+	limit, err := app.QueryLimit(q.Get("limit"))
 	if err != nil {
 		return err
 	}

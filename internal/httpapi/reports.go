@@ -4,10 +4,9 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
-	"strconv"
-	"time"
 
 	"github.com/truce-monitor/truce"
+	"github.com/truce-monitor/truce/internal/app"
 	"github.com/truce-monitor/truce/internal/intake"
 )
 
@@ -116,13 +115,13 @@ func (s *Server) listReports(w http.ResponseWriter, r *http.Request) error {
 		Cursor:      q.Get("cursor"),
 	}
 	var err error
-	if f.From, err = queryTime(q.Get("from"), "from"); err != nil {
+	if f.From, err = app.QueryTime(q.Get("from"), "from", false); err != nil {
 		return err
 	}
-	if f.To, err = queryTime(q.Get("to"), "to"); err != nil {
+	if f.To, err = app.QueryTime(q.Get("to"), "to", true); err != nil {
 		return err
 	}
-	if f.Limit, err = queryLimit(q.Get("limit")); err != nil {
+	if f.Limit, err = app.QueryLimit(q.Get("limit")); err != nil {
 		return err
 	}
 	rs, next, err := s.App.Reports(r.Context(), f)
@@ -134,31 +133,6 @@ func (s *Server) listReports(w http.ResponseWriter, r *http.Request) error {
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"reports": rs, "next": nullable(next)})
 	return nil
-}
-
-func queryTime(v, name string) (time.Time, error) {
-	if v == "" {
-		return time.Time{}, nil
-	}
-	t, err := truce.ParseTime(v)
-	if err != nil {
-		if d, derr := time.Parse("2006-01-02", v); derr == nil {
-			return d, nil
-		}
-		return time.Time{}, truce.Errorf(truce.EINVALID, "%s: %q is not a time (want RFC 3339 or YYYY-MM-DD)", name, v)
-	}
-	return t, nil
-}
-
-func queryLimit(v string) (int, error) {
-	if v == "" {
-		return 0, nil
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil || n < 1 || n > 1000 {
-		return 0, truce.Errorf(truce.EINVALID, "limit: %q is not a number from 1 to 1000", v)
-	}
-	return n, nil
 }
 
 func nullable(s string) any {

@@ -12,6 +12,15 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.Handle("GET /api/v1/reports", h(s.listReports))
 	mux.Handle("GET /api/v1/reports/{id}", h(s.getReport))
 
+	mux.Handle("GET /api/v1/incidents", h(s.listIncidents))
+	mux.Handle("GET /api/v1/incidents/{id}", h(s.getIncident))
+	mux.Handle("POST /api/v1/incidents/merge", h(s.mergeIncidents))
+	mux.Handle("POST /api/v1/incidents/{id}/split", h(s.splitIncident))
+
+	mux.Handle("GET /api/v1/agreements", h(s.listAgreements))
+	mux.Handle("GET /api/v1/agreements/{id}", h(s.getAgreement))
+	mux.Handle("POST /api/v1/agreements", h(s.postAgreement))
+
 	mux.Handle("GET /api/v1/rejected", h(s.listRejected))
 	mux.Handle("GET /api/v1/rejected/{id}", h(s.getRejected))
 	mux.Handle("POST /api/v1/rejected/{id}/resubmit", h(s.resubmit))
