@@ -57,6 +57,9 @@ func (e *Engine) Split(incidentID string, reportIDs []string) (Change, error) {
 	}
 	c := &cut{id: e.cutID(), sides: [2][]*member{stay, moved}}
 	e.addCut(c)
+	if in.sum.agg {
+		e.tallies-- // join counts it again
+	}
 	in.members, out.members = nil, nil
 	in.sum, out.sum = summary{}, summary{}
 	in.cuts = 0

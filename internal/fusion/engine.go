@@ -51,27 +51,35 @@ type Change struct {
 // in proportion to the incidents near it in time and space, not to all.
 // Methods are safe for concurrent use; each is atomic.
 type Engine struct {
-	mu        sync.Mutex
-	opt       Options
-	tol       tolerances
-	incidents map[string]*incident
-	reports   map[string]*member
-	idx       index
-	syms      interner
-	sources   map[sourceKey]*source
-	cuts      map[string]*cut
-	pending   map[string][]*incident // links to incidents not yet loaded
-	cutWait   map[string][]cutSide   // separations naming reports not yet loaded
-	seq       uint64
-	stamp     uint32
-	nextID    int
-	nextRep   int
-	keys      []skey // scratch
+	mu         sync.Mutex
+	opt        Options
+	tol        tolerances
+	incidents  map[string]*incident
+	reports    map[string]*member
+	idx        index
+	syms       interner
+	sources    map[sourceKey]*source
+	cuts       map[string]*cut
+	pending    map[string][]*incident // links to incidents not yet loaded
+	cutWait    map[string][]cutSide   // separations naming reports not yet loaded
+	seq        uint64
+	stamp      uint32
+	nextID     int
+	nextRep    int
+	keys       []skey // scratch
+	covKeys    []skey // scratch
+	cands      []candidate
+	rejects    []rejection
+	members    slab[member]
+	incs       slab[incident]
+	tallies    int // live aggregate incidents
+	lastSource *source
 }
 
 // incident is an incident as the engine keeps it.
 type incident struct {
 	id        string
+	h         int32 // handle in the index
 	seq       uint64
 	members   []*member
 	sum       summary
@@ -114,7 +122,7 @@ func New(opts Options) *Engine {
 		tol:       tolerances{time: int64(opts.TimeTolerance), dist: opts.DistanceTolerance},
 		incidents: map[string]*incident{},
 		reports:   map[string]*member{},
-		idx:       index{m: map[ikey][]*incident{}},
+		idx:       index{m: map[ikey][]int32{}},
 		syms:      newInterner(),
 		sources:   map[sourceKey]*source{},
 		cuts:      map[string]*cut{},
@@ -198,6 +206,7 @@ func (e *Engine) place(m *member) Change {
 	ch.Incident = target.id
 	ch.Updated = e.finish(now, touched, target)
 	ch.Deleted = ch.Merged
+	e.cands, e.rejects = cands[:0], rejects[:0]
 	return ch
 }
 
@@ -206,7 +215,8 @@ func (e *Engine) place(m *member) Change {
 // whose links changed and the touched ones.
 func (e *Engine) finish(now int64, touched []*incident, changed ...*incident) []string {
 	var ids []string
-	var seen []*incident
+	var buf [4]*incident
+	seen := buf[:0]
 	add := func(in *incident) {
 		if !in.dead && !slices.Contains(seen, in) {
 			seen = append(seen, in)
@@ -215,10 +225,18 @@ func (e *Engine) finish(now int64, touched []*incident, changed ...*incident) []
 		}
 	}
 	for _, in := range changed {
-		e.idx.file(in, coverageOf(in, e.tol))
+		if c := coverageOf(in, e.tol, e.covKeys[:0]); !covered(in, c) {
+			c.keys = append([]skey(nil), c.keys...)
+			e.idx.file(in, c)
+		} else {
+			e.covKeys = c.keys
+		}
 		add(in)
 	}
 	for _, in := range changed {
+		if e.tallies == 0 && len(in.links) == 0 {
+			continue // nothing to link with
+		}
 		for _, p := range e.relink(in) {
 			add(p)
 		}
@@ -233,9 +251,8 @@ func (e *Engine) finish(now int64, touched []*incident, changed ...*incident) []
 // maxNotJoined of those it cannot.
 func (e *Engine) candidates(m *member) ([]candidate, []rejection) {
 	e.stamp++
-	e.keys = queryKeys(e.keys[:0], m, e.tol)
-	var cands []candidate
-	var rejects []rejection
+	e.keys = queryKeys(e.keys[:0], m, e.tol, e.idx.coarse)
+	cands, rejects := e.cands[:0], e.rejects[:0] // place gives them back
 	b0, b1 := bucketOf(m.from-e.tol.time), bucketOf(m.to+e.tol.time)
 	e.idx.each(b0, b1, e.keys, e.stamp, func(in *incident) {
 		if in.sum.agg != m.agg {
@@ -243,11 +260,17 @@ func (e *Engine) candidates(m *member) ([]candidate, []rejection) {
 		}
 		c := in.sum.admits(m, e.tol)
 		if c.why == rNone {
-			cands = append(cands, candidate{in, e.score(in, m)})
+			cands = append(cands, candidate{inc: in})
 		} else if len(rejects) < maxNotJoined && worthExplaining(c) {
 			rejects = append(rejects, rejection{other: in, m: m, c: c})
 		}
 	})
+	if len(cands) < 2 {
+		return cands, rejects
+	}
+	for i := range cands {
+		cands[i].score = e.score(cands[i].inc, m)
+	}
 	sort.Slice(cands, func(i, j int) bool {
 		if cands[i].score != cands[j].score {
 			return cands[i].score > cands[j].score
@@ -284,7 +307,7 @@ func (e *Engine) nearMisses(m *member) []rejection {
 	}
 	look(bucketOf(m.from-nearMissSpan), bucketOf(m.to+nearMissSpan), e.keys)
 	if m.admin1 != 0 && !m.agg {
-		look(bucketOf(m.from-e.tol.time), bucketOf(m.to+e.tol.time), []skey{{kAdmin1, int32(m.admin1), 0}})
+		look(bucketOf(m.from-e.tol.time), bucketOf(m.to+e.tol.time), []skey{symKey(kAdmin1, m.admin1)})
 	}
 	return rejects
 }
@@ -392,14 +415,19 @@ func (e *Engine) newIncident(now int64) *incident {
 		id = e.opt.NewID()
 	}
 	e.seq++
-	in := &incident{id: id, seq: e.seq, created: now, updated: now, status: truce.StatusReported}
+	in := e.incs.alloc()
+	*in = incident{id: id, seq: e.seq, created: now, updated: now, status: truce.StatusReported}
 	e.incidents[id] = in
+	e.idx.register(in)
 	return in
 }
 
 // join adds m to in.
 func (e *Engine) join(in *incident, m *member) {
 	m.inc = in
+	if len(in.members) == 0 && m.agg {
+		e.tallies++
+	}
 	in.members = append(in.members, m)
 	in.sum.absorb(m)
 	if m.x != nil && len(m.x.cuts) > 0 {
@@ -426,6 +454,9 @@ func (e *Engine) absorb(in, o *incident) []*incident {
 	o.members, o.links, o.notJoined = nil, nil, nil
 	o.dead, o.into = true, in
 	delete(e.incidents, o.id)
+	if o.sum.agg {
+		e.tallies--
+	}
 	return touched
 }
 

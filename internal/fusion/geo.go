@@ -8,22 +8,29 @@ const (
 	metresPerDeg = earthRadiusM * degToRad // one degree of latitude
 )
 
-// distanceM returns the great-circle distance in metres (haversine).
+// distanceM returns the distance in metres between two points, by the
+// equirectangular approximation (within 0.5 % up to a few hundred
+// kilometres, which is all fusion compares).
 func distanceM(lat1, lon1, lat2, lon2 float64) float64 {
-	p1, p2 := lat1*degToRad, lat2*degToRad
-	dp := p2 - p1
-	dl := (lon2 - lon1) * degToRad
-	s1, s2 := math.Sin(dp/2), math.Sin(dl/2)
-	a := s1*s1 + math.Cos(p1)*math.Cos(p2)*s2*s2
-	if a > 1 {
-		a = 1
-	}
-	return 2 * earthRadiusM * math.Asin(math.Sqrt(a))
+	return flatDistance(lat1, lon1, math.Cos(lat1*degToRad), lat2, lon2, math.Cos(lat2*degToRad))
 }
 
-// lonDegrees returns how many degrees of longitude span m metres at lat.
-func lonDegrees(m, lat float64) float64 {
-	c := math.Cos(lat * degToRad)
+// flatDistance is distanceM with the cosines of the latitudes given.
+func flatDistance(lat1, lon1, cos1, lat2, lon2, cos2 float64) float64 {
+	dlon := lon2 - lon1
+	if dlon > 180 {
+		dlon -= 360
+	} else if dlon < -180 {
+		dlon += 360
+	}
+	x := dlon * (cos1 + cos2) / 2
+	y := lat2 - lat1
+	return metresPerDeg * math.Sqrt(x*x+y*y)
+}
+
+// lonDegrees returns how many degrees of longitude span m metres where
+// the cosine of the latitude is c.
+func lonDegrees(m, c float64) float64 {
 	if c < 0.01 {
 		c = 0.01
 	}

@@ -8,8 +8,9 @@ type sym int32
 // interner stores each distinct string once, so that a million members
 // naming the same few regions, places and classes cost a few bytes each.
 type interner struct {
-	ids  map[string]sym
-	strs []string
+	ids   map[string]sym
+	strs  []string
+	cache [64]sym // by length and last byte: most strings repeat
 }
 
 func newInterner() interner {
@@ -21,13 +22,19 @@ func (in *interner) id(s string) sym {
 	if s == "" {
 		return 0
 	}
+	slot := (len(s)*7 + int(s[len(s)-1])) & 63
+	if x := in.cache[slot]; x != 0 && in.strs[x] == s {
+		return x
+	}
 	if x, ok := in.ids[s]; ok {
+		in.cache[slot] = x
 		return x
 	}
 	x := sym(len(in.strs))
 	s = strings.Clone(s)
 	in.strs = append(in.strs, s)
 	in.ids[s] = x
+	in.cache[slot] = x
 	return x
 }
 

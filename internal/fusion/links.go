@@ -40,7 +40,7 @@ func (e *Engine) coverers(in *incident) []*incident {
 		keys = e.tallyReach(s)
 	} else {
 		keys = appendCountries(nil, s, kTally)
-		keys = appendKey(keys, skey{kTally, 0, 0})
+		keys = appendKey(keys, symKey(kTally, 0))
 	}
 	var out []*incident
 	e.idx.each(b0, b1, keys, e.stamp, func(o *incident) {
@@ -69,14 +69,14 @@ func (e *Engine) tallyReach(s *summary) []skey {
 	case level == precAdmin1:
 		for _, a := range s.areas {
 			if a.tag == tagCoarseAdmin1 {
-				keys = append(keys, skey{kAdmin1, int32(a.s), 0})
+				keys = append(keys, symKey(kAdmin1, a.s))
 			}
 		}
 	case level >= precSettlement:
 		for _, a := range s.anchors {
 			if !a.coarse {
 				var ok bool
-				if keys, ok = discCells(keys, a.lat, a.lon, float64(a.r)+e.tol.dist/2); !ok {
+				if keys, ok = discCells(keys, a.lat, a.lon, a.cosLat, float64(a.r)+e.tol.dist/2); !ok {
 					keys = appendCountries(keys, s, kCountry)
 				}
 			}

@@ -33,11 +33,13 @@ func (e *Engine) Load(in *truce.Incident, reports []*truce.Report) error {
 		}
 	}
 	e.seq++
-	x := &incident{id: in.ID, seq: e.seq, created: in.CreatedAt.UnixNano(), updated: in.UpdatedAt.UnixNano(), status: in.Status}
+	x := e.incs.alloc()
+	*x = incident{id: in.ID, seq: e.seq, created: in.CreatedAt.UnixNano(), updated: in.UpdatedAt.UnixNano(), status: in.Status}
 	if x.status == "" {
 		x.status = truce.StatusReported
 	}
 	e.incidents[x.id] = x
+	e.idx.register(x)
 	for _, r := range reports {
 		m := e.newMember(r, r.ID)
 		e.seq++
@@ -49,7 +51,7 @@ func (e *Engine) Load(in *truce.Incident, reports []*truce.Report) error {
 		}
 		delete(e.cutWait, m.id)
 	}
-	e.idx.file(x, coverageOf(x, e.tol))
+	e.idx.file(x, e.coverage(x))
 	for _, id := range in.Linked {
 		if p := e.incidents[id]; p != nil {
 			linkBoth(x, p)

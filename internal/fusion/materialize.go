@@ -211,10 +211,9 @@ func (cs *claimSet) add(value, name string, m *member) {
 		}
 		c.Name += name
 	}
-	if !slices.Contains(c.Reports, m.id) {
-		c.Reports = append(c.Reports, m.id)
-	}
-	if !slices.Contains(c.Sources, m.src.name) {
+	// Each member is added once per value: its id is not there yet.
+	c.Reports = append(c.Reports, m.id)
+	if n := len(c.Sources); n == 0 || c.Sources[n-1] != m.src.name && !slices.Contains(c.Sources, m.src.name) {
 		c.Sources = append(c.Sources, m.src.name)
 	}
 }
@@ -222,7 +221,10 @@ func (cs *claimSet) add(value, name string, m *member) {
 func (e *Engine) weaponClaims(ms []*member) []truce.Claim {
 	var cs claimSet
 	for _, m := range ms {
-		for _, c := range weaponList(m.weapons) {
+		for i, c := range weaponNames {
+			if m.weapons&(1<<i) == 0 {
+				continue
+			}
 			model := ""
 			if m.x != nil {
 				for _, wm := range m.x.models {

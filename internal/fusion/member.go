@@ -2,6 +2,7 @@ package fusion
 
 import (
 	"encoding/json"
+	"math"
 	"strings"
 
 	"github.com/truce-monitor/truce"
@@ -51,6 +52,7 @@ type member struct {
 	reported int64 // reported_at (else received_at), Unix ns; 0 unknown
 	seq      uint64
 	lat, lon float64
+	cosLat   float64
 	unc      float32
 	killed   int32 // -1: not stated
 	injured  int32
@@ -94,7 +96,8 @@ var viaKeys = []string{"source.via", "source.quotes", "via", "quotes"}
 
 // newMember summarises r under the given id.
 func (e *Engine) newMember(r *truce.Report, id string) *member {
-	m := &member{id: id, ref: r.Source.Ref, killed: -1, injured: -1}
+	m := e.members.alloc()
+	*m = member{id: id, ref: r.Source.Ref, killed: -1, injured: -1}
 	m.src = e.source(r.Source)
 	if i := strings.LastIndexByte(m.ref, '#'); i > 0 {
 		m.doc = e.syms.id(m.src.key + "\x00" + m.ref[:i])
@@ -111,6 +114,7 @@ func (e *Engine) newMember(r *truce.Report, id string) *member {
 		m.reported = r.ReceivedAt.UnixNano()
 	}
 	e.locate(m, r)
+	m.cosLat = math.Cos(m.lat * degToRad)
 	m.kind = kindOf(r.Kind)
 	m.agg = r.Aggregate
 	m.weapons = weaponMask(r.Weapons)
@@ -186,12 +190,17 @@ func (e *Engine) source(s truce.Source) *source {
 	if s.Reliability != "" && s.Reliability[0] >= 'A' && s.Reliability[0] <= 'F' {
 		rel = s.Reliability[0]
 	}
+	if p := e.lastSource; p != nil && p.typ == s.Type && p.name == s.Name && p.party == s.Party && p.rel == rel {
+		return p
+	}
 	k := sourceKey{s.Type, s.Name, s.Party, rel}
 	if p, ok := e.sources[k]; ok {
+		e.lastSource = p
 		return p
 	}
 	p := &source{name: strings.Clone(s.Name), key: normName(s.Name), typ: s.Type, party: s.Party, rel: rel}
 	e.sources[k] = p
+	e.lastSource = p
 	return p
 }
 

@@ -136,7 +136,7 @@ func (s *summary) admitsDisc(m *member, t tolerances) conflict {
 // discGap returns the distance between an anchor and a member's disc
 // centre and the most it may be: the sum of the radii plus the tolerance.
 func discGap(a anchor, m *member, t tolerances) (d, lim float64) {
-	return distanceM(a.lat, a.lon, m.lat, m.lon), float64(a.r) + float64(m.unc) + t.dist
+	return flatDistance(a.lat, a.lon, a.cosLat, m.lat, m.lon, m.cosLat), float64(a.r) + float64(m.unc) + t.dist
 }
 
 // admits tests whether an aggregate tally m is the same tally: over the

@@ -21,6 +21,7 @@ type areaTag struct {
 // member's own region is not known.
 type anchor struct {
 	lat, lon float64
+	cosLat   float64
 	r        float32
 	admin1   sym
 	coarse   bool
@@ -45,6 +46,11 @@ type summary struct {
 	anchors        []anchor
 	sources        []srcWindow // per source other than sensors
 	tally          *tallySummary
+
+	// The first areas and anchor live here, saving an allocation each for
+	// most incidents.
+	areaBuf   [2]areaTag
+	anchorBuf [1]anchor
 }
 
 // tallySummary is what aggregate tallies must agree on to be one tally.
@@ -65,6 +71,9 @@ func (s *summary) hasArea(tag uint8, x sym) bool {
 
 func (s *summary) addArea(tag uint8, x sym) {
 	if x != 0 && !s.hasArea(tag, x) {
+		if s.areas == nil {
+			s.areas = s.areaBuf[:0]
+		}
 		s.areas = append(s.areas, areaTag{tag, x})
 	}
 }
@@ -89,9 +98,9 @@ func (s *summary) absorb(m *member) {
 	s.addArea(tagDoc, m.doc)
 	switch {
 	case m.disc:
-		s.addAnchor(anchor{m.lat, m.lon, m.unc, m.admin1, false})
+		s.addAnchor(anchor{m.lat, m.lon, m.cosLat, m.unc, m.admin1, false})
 	case m.prec == precAdmin1 && m.unc > 0:
-		s.addAnchor(anchor{m.lat, m.lon, m.unc, m.admin1, true})
+		s.addAnchor(anchor{m.lat, m.lon, m.cosLat, m.unc, m.admin1, true})
 	}
 	if m.agg {
 		s.absorbTally(m)
@@ -117,6 +126,9 @@ func (s *summary) addAnchor(a anchor) {
 		if b == a {
 			return
 		}
+	}
+	if s.anchors == nil {
+		s.anchors = s.anchorBuf[:0]
 	}
 	s.anchors = append(s.anchors, a)
 }
