@@ -127,6 +127,7 @@ type HTTPError struct {
 	Message string
 }
 
+// Error says which fetch failed and how.
 func (e *HTTPError) Error() string {
 	if e.Message == "" {
 		return fmt.Sprintf("fetching %s: %s", e.Path, http.StatusText(e.Status))
@@ -139,6 +140,7 @@ func (e *HTTPError) Error() string {
 // opposed to an error reaching it.
 type Failure struct{ Msg string }
 
+// Error returns the failure's message.
 func (f *Failure) Error() string { return f.Msg }
 
 func failf(format string, args ...any) error {

@@ -199,6 +199,11 @@ func TestProofEndpoints(t *testing.T) {
 			t.Errorf("GET %s: the proof does not check: %v", path, err)
 		}
 	}
+}
+
+func TestProofEndpointErrors(t *testing.T) {
+	l, _, _ := signedLog(t)
+	h := l.Handler()
 	for path, want := range map[string]int{
 		"/log/proof/inclusion?index=300":             404, // not yet signed
 		"/log/proof/inclusion?index=5&size=301":      404,

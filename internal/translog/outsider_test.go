@@ -45,84 +45,36 @@ func TestOutsideAuditor(t *testing.T) {
 	}
 }
 
+// outsideGet fetches a path under the log's prefix.
+func outsideGet(prefix, path string) ([]byte, error) {
+	resp, err := http.Get(prefix + path)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != 200 {
+		return nil, fmt.Errorf("%s: %s", path, resp.Status)
+	}
+	return io.ReadAll(resp.Body)
+}
+
 func outsideAudit(prefix, vkey string) (int64, error) {
-	get := func(path string) ([]byte, error) {
-		resp, err := http.Get(prefix + path)
-		if err != nil {
-			return nil, err
-		}
-		defer resp.Body.Close()
-		if resp.StatusCode != 200 {
-			return nil, fmt.Errorf("%s: %s", path, resp.Status)
-		}
-		return io.ReadAll(resp.Body)
-	}
-	// The verifier key: <name>+<hex key hash>+<base64(0x01 || Ed25519 key)>.
-	f := strings.SplitN(vkey, "+", 3)
-	key, _ := base64.StdEncoding.DecodeString(f[2])
-	if len(f) != 3 || len(key) != 33 || key[0] != 1 {
-		return 0, fmt.Errorf("bad key %q", vkey)
-	}
-	kh := sha256.Sum256(append([]byte(f[0]+"\n"), key...))
-	if fmt.Sprintf("%x", kh[:4]) != f[1] {
-		return 0, fmt.Errorf("key hash mismatch")
-	}
-	// The signed note: text, a blank line, signature lines.
-	note, err := get("checkpoint")
+	size, root, err := outsideCheckpoint(prefix, vkey)
 	if err != nil {
 		return 0, err
 	}
-	text, sigs, ok := strings.Cut(string(note), "\n\n")
-	if !ok {
-		return 0, fmt.Errorf("not a signed note")
+	leaves, err := outsideLeaves(prefix, size)
+	if err != nil {
+		return 0, err
 	}
-	text += "\n"
-	signed := false
-	for _, line := range strings.Split(sigs, "\n") {
-		if b, ok := strings.CutPrefix(line, "— "+f[0]+" "); ok {
-			sig, _ := base64.StdEncoding.DecodeString(b)
-			signed = signed || len(sig) == 68 && bytes.Equal(sig[:4], kh[:4]) && ed25519.Verify(key[1:], []byte(text), sig[4:])
-		}
-	}
-	lines := strings.Split(text, "\n")
-	size, err := strconv.ParseInt(lines[1], 10, 64)
-	if !signed || lines[0] != f[0] || err != nil {
-		return 0, fmt.Errorf("checkpoint not signed by the key, or malformed: %q", text)
-	}
-	// Level 0: each entry's leaf hash, SHA-256(0x00 || entry), is in the tile.
-	var levels [][][32]byte
-	var leaves [][32]byte
-	for n := int64(0); n*256 < size; n++ {
-		w := min(256, size-n*256)
-		bundle, err := get(tileURL("entries", n, w))
-		if err != nil {
-			return 0, err
-		}
-		tile, err := get(tileURL("0", n, w))
-		if err != nil {
-			return 0, err
-		}
-		for i := int64(0); i < w; i++ {
-			if len(bundle) < 2 || len(bundle) < 2+int(binary.BigEndian.Uint16(bundle)) {
-				return 0, fmt.Errorf("bundle %d is short", n)
-			}
-			l := int(binary.BigEndian.Uint16(bundle))
-			h := sha256.Sum256(append([]byte{0}, bundle[2:2+l]...))
-			bundle = bundle[2+l:]
-			if !bytes.Equal(h[:], tile[i*32:(i+1)*32]) {
-				return 0, fmt.Errorf("entry %d does not match its tile", n*256+i)
-			}
-			leaves = append(leaves, h)
-		}
-	}
-	levels = append(levels, leaves)
 	// Level k: each hash is the root of a full tile of level k-1.
+	below := leaves
 	for k := 1; size>>(8*k) > 0; k++ {
-		below, count := levels[k-1], size>>(8*k)
+		count := size >> (8 * k)
 		var hashes [][32]byte
 		for n := int64(0); n*256 < count; n++ {
 			w := min(256, count-n*256)
-			tile, err := get(tileURL(strconv.Itoa(k), n, w))
+			tile, err := outsideGet(prefix, tileURL(strconv.Itoa(k), n, w))
 			if err != nil {
 				return 0, err
 			}
@@ -135,13 +87,79 @@ func outsideAudit(prefix, vkey string) (int64, error) {
 				hashes = append(hashes, h)
 			}
 		}
-		levels = append(levels, hashes)
+		below = hashes
 	}
-	root := mth(leaves)
-	if base64.StdEncoding.EncodeToString(root[:]) != lines[2] {
-		return 0, fmt.Errorf("recomputed root %x, the checkpoint says %s", root, lines[2])
+	if got := mth(leaves); base64.StdEncoding.EncodeToString(got[:]) != root {
+		return 0, fmt.Errorf("recomputed root %x, the checkpoint says %s", got, root)
 	}
 	return size, nil
+}
+
+// outsideCheckpoint checks the signed note with the verifier key
+// "<name>+<hex key hash>+<base64(0x01 || Ed25519 key)>" and returns the
+// tree size and the base64 root hash.
+func outsideCheckpoint(prefix, vkey string) (int64, string, error) {
+	f := strings.SplitN(vkey, "+", 3)
+	key, _ := base64.StdEncoding.DecodeString(f[len(f)-1])
+	if len(f) != 3 || len(key) != 33 || key[0] != 1 {
+		return 0, "", fmt.Errorf("bad key %q", vkey)
+	}
+	kh := sha256.Sum256(append([]byte(f[0]+"\n"), key...))
+	if fmt.Sprintf("%x", kh[:4]) != f[1] {
+		return 0, "", fmt.Errorf("key hash mismatch")
+	}
+	note, err := outsideGet(prefix, "checkpoint")
+	if err != nil {
+		return 0, "", err
+	}
+	text, sigs, ok := strings.Cut(string(note), "\n\n") // text, blank line, signatures
+	if !ok {
+		return 0, "", fmt.Errorf("not a signed note")
+	}
+	text += "\n"
+	signed := false
+	for _, line := range strings.Split(sigs, "\n") {
+		if b, ok := strings.CutPrefix(line, "— "+f[0]+" "); ok {
+			sig, _ := base64.StdEncoding.DecodeString(b)
+			signed = signed || len(sig) == 68 && bytes.Equal(sig[:4], kh[:4]) && ed25519.Verify(key[1:], []byte(text), sig[4:])
+		}
+	}
+	lines := strings.Split(text, "\n")
+	size, err := strconv.ParseInt(lines[1], 10, 64)
+	if !signed || lines[0] != f[0] || err != nil {
+		return 0, "", fmt.Errorf("checkpoint not signed by the key, or malformed: %q", text)
+	}
+	return size, lines[2], nil
+}
+
+// outsideLeaves checks that each entry's leaf hash, SHA-256(0x00 ||
+// entry), is in its level-0 tile, and returns the leaf hashes.
+func outsideLeaves(prefix string, size int64) ([][32]byte, error) {
+	var leaves [][32]byte
+	for n := int64(0); n*256 < size; n++ {
+		w := min(256, size-n*256)
+		bundle, err := outsideGet(prefix, tileURL("entries", n, w))
+		if err != nil {
+			return nil, err
+		}
+		tile, err := outsideGet(prefix, tileURL("0", n, w))
+		if err != nil {
+			return nil, err
+		}
+		for i := int64(0); i < w; i++ {
+			if len(bundle) < 2 || len(bundle) < 2+int(binary.BigEndian.Uint16(bundle)) {
+				return nil, fmt.Errorf("bundle %d is short", n)
+			}
+			l := int(binary.BigEndian.Uint16(bundle))
+			h := sha256.Sum256(append([]byte{0}, bundle[2:2+l]...))
+			bundle = bundle[2+l:]
+			if !bytes.Equal(h[:], tile[i*32:(i+1)*32]) {
+				return nil, fmt.Errorf("entry %d does not match its tile", n*256+i)
+			}
+			leaves = append(leaves, h)
+		}
+	}
+	return leaves, nil
 }
 
 // tileURL is a C2SP tlog-tiles path: N in 3-digit groups, all but the last
