@@ -91,6 +91,7 @@ func Compile(a *truce.Agreement) (*Compiled, error) {
 		if err != nil {
 			return nil, fmt.Errorf("agreement %s: zone %s: %w", a.ID, name, err)
 		}
+		built.field = newDistField(built.bounds)
 		zones[name] = built
 	}
 	c.bound = slices.Sorted(slices.Values(a.BoundParties()))

@@ -13,23 +13,31 @@ import (
 // the module root), skipping the test when the data is absent.
 func sharedData(tb testing.TB, rel string) string {
 	tb.Helper()
+	p := sharedDataOptional(rel)
+	if p == "" {
+		tb.Skipf("shared data %s not present (../shared/data beside the module); skipping", rel)
+	}
+	return p
+}
+
+// sharedDataOptional is sharedData without skipping: "" when absent.
+func sharedDataOptional(rel string) string {
 	dir, err := os.Getwd()
 	if err != nil {
-		tb.Fatal(err)
+		return ""
 	}
 	for {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
 			break
 		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("go.mod not found above the package directory")
+		if filepath.Dir(dir) == dir {
+			return ""
 		}
-		dir = parent
+		dir = filepath.Dir(dir)
 	}
 	p := filepath.Join(dir, "..", "shared", "data", rel)
 	if _, err := os.Stat(p); err != nil {
-		tb.Skipf("shared data %s not present (%v); skipping", rel, err)
+		return ""
 	}
 	return p
 }

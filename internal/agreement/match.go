@@ -208,8 +208,25 @@ func (pb *probe) lowerM() float64 {
 	return pb.lower
 }
 
+// boundRange returns bounds on the distance from the point to the zone's
+// boundary: exact once measured, else from the zone's distance field, else
+// from its box (outside it the point is outside the zone too).
+func (pb *probe) boundRange() (lo, hi float64) {
+	if pb.distDone {
+		return pb.dist, pb.dist
+	}
+	if f := pb.z.field; f != nil {
+		if lo, hi, ok := f.bounds(pb.z, pb.p); ok {
+			return lo, hi
+		}
+	}
+	return pb.lowerM(), math.Inf(1)
+}
+
 // eval answers the condition, measuring the zone only as far as the answer
-// depends on it.
+// depends on it. For a given side of the zone the answer is monotone in the
+// distance to the boundary, so when both ends of the bounds on that
+// distance give the same answer, it is the answer.
 func (w *whereMatcher) eval(l *truce.Place, pb *probe) tri {
 	switch w.form {
 	case anywhere:
@@ -220,33 +237,42 @@ func (w *whereMatcher) eval(l *truce.Place, pb *probe) tri {
 	if !hasPoint(l) {
 		return maybe
 	}
-	u, limit := math.Max(l.UncertaintyM, 0), w.km*1000
-	if lb := pb.lowerM(); lb > 0 { // outside the zone's box: not inside
+	u := math.Max(l.UncertaintyM, 0)
+	in := pb.lowerM() == 0 && pb.contains() // outside the zone's box: not inside
+	lo, hi := pb.boundRange()
+	if t := w.at(in, lo, u); t == w.at(in, hi, u) {
+		return t
+	}
+	return w.at(in, pb.boundaryM(), u)
+}
+
+// at answers the condition for a point on the given side of the zone, at
+// distance d from its boundary, uncertain by u metres.
+func (w *whereMatcher) at(in bool, d, u float64) tri {
+	low, high := math.Max(0, d-u), d+u // the distances to the zone the uncertainty allows
+	if in {
+		low, high = 0, math.Max(0, u-d)
+	}
+	limit := w.km * 1000
+	switch w.form {
+	case inside, outside:
+		t := no
 		switch {
-		case w.form == inside && lb > u:
-			return no
-		case w.form == outside && lb > u:
-			return yes
-		case w.form == within && lb-u > limit:
-			return no
-		case w.form == beyond && lb-u > limit:
-			return yes
+		case u > 0 && d <= u:
+			t = maybe
+		case in:
+			t = yes
 		}
-	}
-	in := pb.contains()
-	switch {
-	case (w.form == inside || w.form == outside) && u == 0:
-		if in == (w.form == inside) {
-			return yes
+		if w.form == outside {
+			t = not(t)
 		}
-		return no
-	case w.form == within && in && u <= limit:
-		return yes
-	case w.form == beyond && in && u <= limit:
-		return no
+		return t
+	case within:
+		return between(high <= limit, low > limit)
+	case beyond:
+		return between(low > limit, high <= limit)
 	}
-	t, _ := w.facts(l, pb)
-	return t
+	return yes
 }
 
 func countryTri(countries []string, c string) tri {
@@ -279,24 +305,7 @@ func (w *whereMatcher) facts(l *truce.Place, pb *probe) (tri, placeFacts) {
 	} else {
 		f.lowM, f.highM = math.Max(0, f.boundaryM-u), f.boundaryM+u
 	}
-	switch w.form {
-	case inside, outside:
-		t := no
-		switch {
-		case u > 0 && f.boundaryM <= u:
-			t = maybe
-		case f.in:
-			t = yes
-		}
-		if w.form == outside {
-			t = not(t)
-		}
-		return t, f
-	case within:
-		return between(f.highM <= w.km*1000, f.lowM > w.km*1000), f
-	default: // beyond
-		return between(f.lowM > w.km*1000, f.highM <= w.km*1000), f
-	}
+	return w.at(f.in, f.boundaryM, u), f
 }
 
 func not(t tri) tri { return yes - t }

@@ -379,9 +379,75 @@ func fmtTime(t time.Time) string {
 	return string(appendTime(nil, t))
 }
 
+// appendTime writes t in its location as 2006-01-02T15:04Z07:00, with
+// seconds when they are not zero. It is the time package's format, done
+// with integer arithmetic because reasons write two times per verdict.
 func appendTime(b []byte, t time.Time) []byte {
-	if t.Second() != 0 || t.Nanosecond() != 0 {
-		return t.AppendFormat(b, "2006-01-02T15:04:05Z07:00")
+	_, off := t.Zone()
+	s := t.Unix() + int64(off)
+	days, secs := s/86400, s%86400
+	if secs < 0 {
+		days, secs = days-1, secs+86400
 	}
-	return t.AppendFormat(b, "2006-01-02T15:04Z07:00")
+	y, m, d := civilDate(days)
+	if y < 0 || y > 9999 || t.Nanosecond() != 0 || off%60 != 0 {
+		if t.Second() != 0 || t.Nanosecond() != 0 {
+			return t.AppendFormat(b, "2006-01-02T15:04:05.999999999Z07:00")
+		}
+		return t.AppendFormat(b, "2006-01-02T15:04Z07:00")
+	}
+	b = append4(b, int(y))
+	b = append(b, '-')
+	b = append2(b, m)
+	b = append(b, '-')
+	b = append2(b, d)
+	b = append(b, 'T')
+	b = append2(b, int(secs/3600))
+	b = append(b, ':')
+	b = append2(b, int(secs/60%60))
+	if secs%60 != 0 {
+		b = append(b, ':')
+		b = append2(b, int(secs%60))
+	}
+	if off == 0 {
+		return append(b, 'Z')
+	}
+	sign := byte('+')
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	b = append(b, sign)
+	b = append2(b, off/3600)
+	b = append(b, ':')
+	return append2(b, off/60%60)
+}
+
+// civilDate converts days since 1970-01-01 to a proleptic Gregorian date
+// (Howard Hinnant's algorithm).
+func civilDate(days int64) (y int64, m, d int) {
+	z := days + 719468
+	era := z / 146097
+	if z < 0 {
+		era = (z - 146096) / 146097
+	}
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	y = yoe + era*400
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	d = int(doy - (153*mp+2)/5 + 1)
+	m = int(mp + 3)
+	if mp >= 10 {
+		m = int(mp - 9)
+	}
+	if m <= 2 {
+		y++
+	}
+	return y, m, d
+}
+
+func append2(b []byte, n int) []byte { return append(b, byte('0'+n/10), byte('0'+n%10)) }
+
+func append4(b []byte, n int) []byte {
+	return append(b, byte('0'+n/1000), byte('0'+n/100%10), byte('0'+n/10%10), byte('0'+n%10))
 }

@@ -3,6 +3,7 @@ package agreement
 import (
 	"encoding/json"
 	"errors"
+	"math/rand/v2"
 	"os"
 	"slices"
 	"strings"
@@ -244,3 +245,26 @@ func TestParseErrorIsInvalid(t *testing.T) {
 }
 
 func writeFile(name, data string) error { return os.WriteFile(name, []byte(data), 0o644) }
+
+// TestAppendTime checks the fast time format against the time package's.
+func TestAppendTime(t *testing.T) {
+	r := rand.New(rand.NewPCG(31, 32))
+	kyiv, _ := time.LoadLocation("Europe/Kyiv")
+	locs := []*time.Location{time.UTC, msk, kyiv, time.FixedZone("", -5*3600-30*60), time.FixedZone("", 5*3600+45*60)}
+	for i := 0; i < 100000; i++ {
+		tm := time.Unix(r.Int64N(20_000_000_000)-8_000_000_000, 0).In(locs[r.IntN(len(locs))])
+		if r.IntN(3) == 0 {
+			tm = tm.Truncate(time.Minute)
+		}
+		want := tm.Format("2006-01-02T15:04Z07:00")
+		if tm.Second() != 0 {
+			want = tm.Format("2006-01-02T15:04:05Z07:00")
+		}
+		if got := fmtTime(tm); got != want {
+			t.Fatalf("fmtTime(%v) = %s, want %s", tm, got, want)
+		}
+	}
+	if got := fmtTime(time.Date(2025, 4, 20, 7, 10, 0, 5, msk)); got != "2025-04-20T07:10:00.000000005+03:00" {
+		t.Errorf("nanoseconds: %s", got)
+	}
+}

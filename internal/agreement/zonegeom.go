@@ -18,6 +18,7 @@ type zone struct {
 	area   *geo.Prepared // nil without polygons
 	lines  [][]geo.Point // polylines; a point is a line of one point
 	bounds geo.Rect      // around every part
+	field  *distField    // set by Compile: bounds on distances, cell by cell
 }
 
 func (z *zone) hasArea() bool { return z.area != nil }
