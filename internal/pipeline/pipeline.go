@@ -53,11 +53,11 @@ func (p *Pipeline) Accepted(ctx context.Context, tx truce.Tx, by truce.Principal
 	now := p.clock.Now()
 	w := &writer{p: p, tx: tx, by: by.ID, at: now}
 	for _, r := range reports {
-		ch := p.engine.Add(r)
-		if err := w.apply(ch, "report "+r.ID+" added"); err != nil {
-			p.stale = true
-			return nil, err
-		}
+		w.note(p.engine.Add(r), "joined by report "+r.ID)
+	}
+	if err := w.flush(); err != nil {
+		p.stale = true
+		return nil, err
 	}
 	return w.acts, nil
 }
@@ -127,6 +127,10 @@ type writer struct {
 	by   string
 	at   time.Time
 	acts []truce.Act
+
+	deleted []MergeRecord   // incidents merged away, noted for flush
+	updated []string        // incidents changed, in order, noted for flush
+	seen    map[string]bool // members of updated
 }
 
 func (w *writer) act(typ, id string, rec any) {

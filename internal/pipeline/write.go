@@ -22,19 +22,42 @@ type VerdictRecord struct {
 	Previous *truce.Verdict `json:"previous,omitempty"`
 }
 
-// apply stores what one fusion call changed and evaluates the incidents
-// that changed.
-func (w *writer) apply(ch fusion.Change, why string) error {
+// note collects what one fusion call changed; flush stores it. A batch of
+// reports touching one incident many times stores and judges it once.
+func (w *writer) note(ch fusion.Change, why string) {
 	if ch.Duplicate {
-		return nil
+		return
+	}
+	if w.seen == nil {
+		w.seen = map[string]bool{}
 	}
 	for _, id := range ch.Deleted {
-		if err := w.tx.DeleteIncident(id); err != nil && truce.ErrorCode(err) != truce.ENOTFOUND {
-			return err
-		}
-		w.act("incident.merged", id, MergeRecord{Incident: id, Into: ch.Incident, Why: why})
+		w.deleted = append(w.deleted, MergeRecord{Incident: id, Into: ch.Incident, Why: why})
 	}
 	for _, id := range ch.Updated {
+		if !w.seen[id] {
+			w.seen[id] = true
+			w.updated = append(w.updated, id)
+		}
+	}
+}
+
+// flush stores the incidents noted as changed or merged away, judges the
+// changed ones and records the acts.
+func (w *writer) flush() error {
+	gone := map[string]bool{}
+	for _, m := range w.deleted {
+		gone[m.Incident] = true
+		if err := w.tx.DeleteIncident(m.Incident); err != nil && truce.ErrorCode(err) != truce.ENOTFOUND {
+			return err
+		}
+		w.act("incident.merged", m.Incident, m)
+	}
+	cs := w.p.sortedAgreements()
+	for _, id := range w.updated {
+		if gone[id] {
+			continue
+		}
 		in, err := w.p.engine.Incident(id)
 		if err != nil {
 			return err
@@ -43,11 +66,18 @@ func (w *writer) apply(ch fusion.Change, why string) error {
 			return err
 		}
 		w.act("incident", id, in)
-		if err := w.evaluate(in, w.p.sortedAgreements()); err != nil {
+		if err := w.evaluate(in, cs); err != nil {
 			return err
 		}
 	}
+	w.deleted, w.updated, w.seen = nil, nil, nil
 	return nil
+}
+
+// apply notes one change and flushes it at once.
+func (w *writer) apply(ch fusion.Change, why string) error {
+	w.note(ch, why)
+	return w.flush()
 }
 
 // sortedAgreements returns the compiled agreements by id.
