@@ -58,6 +58,7 @@ Examples:
 // evaluateParams collects repeated --param KEY=VALUE flags.
 type evaluateParams map[string]string
 
+// String renders the parameters for flag's help.
 func (p evaluateParams) String() string {
 	keys := make([]string, 0, len(p))
 	for k := range p {
@@ -67,6 +68,7 @@ func (p evaluateParams) String() string {
 	return strings.Join(keys, ",")
 }
 
+// Set adds one KEY=VALUE.
 func (p evaluateParams) Set(s string) error {
 	k, v, ok := strings.Cut(s, "=")
 	if !ok || k == "" {
