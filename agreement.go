@@ -28,6 +28,20 @@ type Agreement struct {
 	// Params holds the template parameters the document was loaded with
 	// (start, days); empty for a document without parameters.
 	Params map[string]string `json:"params,omitempty"`
+	// ReplyHours is an addition to the format: how many hours a party held
+	// responsible for a verified violation has to reply to the finding; 0
+	// means DefaultReplyHours.
+	ReplyHours int `json:"reply_hours,omitempty"`
+}
+
+// ReplyWindow returns how long a party has to reply to a finding under
+// the agreement.
+func (a *Agreement) ReplyWindow() time.Duration {
+	h := a.ReplyHours
+	if h <= 0 {
+		h = DefaultReplyHours
+	}
+	return time.Duration(h) * time.Hour
 }
 
 // AgreementKinds lists the kinds an agreement may declare. The kind is

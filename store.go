@@ -36,6 +36,7 @@ type Tx interface {
 	LogTx
 	IncidentTx
 	AgreementTx
+	FollowupTx
 	// Meta returns a stored setting, or ENOTFOUND.
 	Meta(key string) ([]byte, error)
 	// PutMeta stores a setting, replacing any earlier value.
@@ -226,7 +227,7 @@ type AgreementRecord struct {
 	Kind     string            `json:"kind"`
 	Parties  []string          `json:"parties"`
 	Params   map[string]string `json:"params,omitempty"`
-	Source   []byte            `json:"-"` // the YAML as loaded (parameters applied)
+	Source   []byte            `json:"-"`     // the YAML as loaded (parameters applied)
 	Terms    *Agreement        `json:"terms"` // the parsed terms, zones inline
 	SHA256   string            `json:"sha256"`
 	LoadedAt time.Time         `json:"loaded_at"`

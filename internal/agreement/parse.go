@@ -206,7 +206,7 @@ func (p *parser) errf(n *yaml.Node, field, format string, args ...any) {
 
 // topFields are the fields of a document, in the order they are read.
 var topFields = []string{"id", "version", "title", "note", "kind", "parties", "declared_by",
-	"timezone", "in_force", "zones", "rules", "exceptions", "params"}
+	"timezone", "in_force", "zones", "rules", "exceptions", "params", "reply_hours"}
 
 // document reads the root mapping. Fields are read in an order that lets
 // later ones be checked against earlier ones (parties before by, timezone
@@ -252,6 +252,9 @@ func (p *parser) document(root *yaml.Node) *truce.Agreement {
 	}
 	if v := f.get("exceptions"); v != nil {
 		a.Exceptions = p.exceptions(v)
+	}
+	if v := f.get("reply_hours"); v != nil { // an addition: the window of a party's reply to a finding
+		a.ReplyHours = p.positiveInt(v, "reply_hours")
 	}
 	return a
 }

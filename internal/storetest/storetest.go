@@ -55,6 +55,7 @@ func Run(t *testing.T, open func(t *testing.T) truce.Store) {
 		{"ConcurrentUpdates", testConcurrentUpdates},
 		{"ConcurrentViews", testConcurrentViews},
 	}
+	tests = append(tests, followupTests...)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			tc.fn(t, open(t))
