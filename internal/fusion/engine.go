@@ -86,6 +86,7 @@ type incident struct {
 	cov       coverage
 	links     []*incident
 	notJoined []rejection
+	notes     []string // not_joined as loaded from storage
 	created   int64
 	updated   int64
 	status    truce.Status
@@ -447,11 +448,14 @@ func (e *Engine) absorb(in, o *incident) []*incident {
 	for _, r := range o.notJoined {
 		in.addRejection(r)
 	}
+	if len(in.notes) < maxNotJoined {
+		in.notes = append(in.notes, o.notes[:min(len(o.notes), maxNotJoined-len(in.notes))]...)
+	}
 	touched := o.links
 	for _, p := range o.links {
 		p.unlink(o)
 	}
-	o.members, o.links, o.notJoined = nil, nil, nil
+	o.members, o.links, o.notJoined, o.notes = nil, nil, nil, nil
 	o.dead, o.into = true, in
 	delete(e.incidents, o.id)
 	if o.sum.agg {

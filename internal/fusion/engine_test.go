@@ -261,3 +261,21 @@ func TestExplanationsBounded(t *testing.T) {
 		t.Errorf("explanation does not name the place: %q", in.Explanation)
 	}
 }
+
+// A reloaded incident keeps its not_joined lines.
+func TestLoadKeepsNotJoined(t *testing.T) {
+	e := newEngine()
+	rs := []*truce.Report{report("a"), report("b", shift(48*time.Hour))}
+	add(t, e, rs...)
+	in := incidentOf(t, e, "b")
+	if len(in.NotJoined) == 0 {
+		t.Fatal("no not_joined line to keep")
+	}
+	e2 := newEngine()
+	if err := e2.Load(in, []*truce.Report{rs[1]}); err != nil {
+		t.Fatal(err)
+	}
+	if got := incidentOf(t, e2, "b").NotJoined; !slices.Equal(got, in.NotJoined) {
+		t.Errorf("not_joined after reload %q, want %q", got, in.NotJoined)
+	}
+}

@@ -232,8 +232,11 @@ func weaponRelation(m, o *member) string {
 
 // notJoined explains the close candidates that reports were not joined with.
 func (e *Engine) notJoined(in *incident) []string {
-	var out []string
+	out := append([]string(nil), in.notes...)
 	for _, r := range in.notJoined {
+		if len(out) >= maxNotJoined {
+			break
+		}
 		o := r.other.live()
 		if o == in {
 			continue

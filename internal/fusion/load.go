@@ -8,8 +8,9 @@ import (
 
 // Load adds a stored incident with its member reports, as at start-up, so
 // that later reports fuse with it. The incident keeps its id, status,
-// times, links (resolved as the linked incidents load) and analyst
-// separations; its summary and figures are recomputed from the reports.
+// times, links (resolved as the linked incidents load), analyst
+// separations and not_joined lines; its summary, figures and explanation
+// are recomputed from the reports.
 // Loading is trusted: the engine's rules are not applied to the members
 // (an analyst may have merged them). ECONFLICT when the incident or one of
 // the reports is already held.
@@ -40,6 +41,7 @@ func (e *Engine) Load(in *truce.Incident, reports []*truce.Report) error {
 	}
 	e.incidents[x.id] = x
 	e.idx.register(x)
+	x.notes = append([]string(nil), in.NotJoined[:min(len(in.NotJoined), maxNotJoined)]...)
 	for _, r := range reports {
 		m := e.newMember(r, r.ID)
 		e.seq++
