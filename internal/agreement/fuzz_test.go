@@ -43,8 +43,16 @@ func FuzzParse(f *testing.F) {
 		if v.Verdict == "" || len(v.Reasons) == 0 {
 			t.Fatalf("empty verdict %+v", v)
 		}
-		if _, err := Instantiate([]byte(doc), params); err != nil {
+		inst, err := Instantiate([]byte(doc), params)
+		if err != nil {
 			t.Fatalf("Instantiate fails on a document Load accepts: %v", err)
+		}
+		again, err := Parse(inst, ParseOptions{FS: files})
+		if err != nil {
+			t.Fatalf("the instantiated document does not parse: %v\n%s", err, inst)
+		}
+		if Fingerprint(again) != Fingerprint(a) {
+			t.Fatalf("the instantiated document means something else:\n%s", inst)
 		}
 	})
 }
