@@ -114,29 +114,32 @@ func checkParty(it *intake.Item, p truce.Principal) {
 }
 
 // storeReport stores a new report, or finds the one it duplicates. It
-// returns the act to log for a new report, nil for a duplicate.
+// returns the act to log for a new report, nil for a duplicate. The insert
+// comes first: the store refuses a second (source.name, source.ref), and
+// only then is the existing report looked up, so new reports cost one
+// statement.
 func (a *App) storeReport(tx truce.Tx, p truce.Principal, it *intake.Item, now time.Time) (Accepted, *truce.Act, error) {
 	r := it.Report
 	acc := Accepted{Index: it.Index, Line: it.Line}
-	if name, ref, ok := r.Key(); ok {
-		old, err := tx.ReportByKey(name, ref)
-		if err == nil {
-			acc.ID, acc.Duplicate = old.ID, true
-			acc.LogIndex, err = firstLogIndex(tx, "report", old.ID)
-			return acc, nil, err
-		}
-		if truce.ErrorCode(err) != truce.ENOTFOUND {
-			return acc, nil, err
-		}
-	}
 	r.ID = truce.NewID("r_", now)
 	r.ReceivedAt = now
 	r.ReceivedBy = p.ID
-	if err := tx.InsertReport(r); err != nil {
+	err := tx.InsertReport(r)
+	if err == nil {
+		acc.ID = r.ID
+		return acc, &truce.Act{Type: "report", ID: r.ID, By: p.ID, At: now, Record: r}, nil
+	}
+	name, ref, ok := r.Key()
+	if truce.ErrorCode(err) != truce.ECONFLICT || !ok {
 		return acc, nil, err
 	}
-	acc.ID = r.ID
-	return acc, &truce.Act{Type: "report", ID: r.ID, By: p.ID, At: now, Record: r}, nil
+	old, err := tx.ReportByKey(name, ref)
+	if err != nil {
+		return acc, nil, err
+	}
+	acc.ID, acc.Duplicate = old.ID, true
+	acc.LogIndex, err = firstLogIndex(tx, "report", old.ID)
+	return acc, nil, err
 }
 
 // record writes the acts of a chunk to the log (reports first, then what
