@@ -8,10 +8,12 @@
 // must not silently widen or narrow them. Times without an offset are read
 // in the document's timezone (the time zone database is embedded). Zones
 // are GeoJSON polygons, inline or {file: path} relative to the document
-// (ParseOptions); lines are not zones. Additions to the format, all
+// (ParseOptions). Additions to the format, all
 // optional: note (parallel texts), in_force.days (instead of to: calendar
-// days in the document's timezone), and params with ${name} placeholders
-// for templates (Load, Instantiate, DocumentParams). Fingerprint tells a
+// days in the document's timezone), reply_hours (truce.Agreement.ReplyWindow),
+// zones that are lines or points (within_km and beyond_km only), a single
+// value for a list of one, and params with ${name} placeholders for
+// templates (Load, Instantiate, DocumentParams). Fingerprint tells a
 // changed document (a new version) from the same one loaded again.
 //
 // Evaluating: Compile prepares an agreement once (zones indexed, class
