@@ -94,13 +94,16 @@ func evaluate(in *truce.Incident, c *Compiled, dc *descCache) truce.Verdict {
 	if e.to.Before(e.from) {
 		e.to = e.from
 	}
-	e.conditions()
 	v := truce.Verdict{
 		Incident:  in.ID,
 		Agreement: c.Agreement.ID,
 		Version:   c.Agreement.Version,
 	}
 	mainTime, rel := c.main.relation(e.from, e.to)
+	e.excepted = -1
+	if mainTime != no || e.inSomeReading() { // else nothing else can matter
+		e.conditions()
+	}
 	v.Verdict = e.verdictUnder(mainTime)
 	for i := range c.readings {
 		w := &c.readings[i]
@@ -169,10 +172,20 @@ func (e *evaluation) placeFacts(w *whereMatcher) (tri, placeFacts) {
 	return w.facts(&e.in.Location, e.probe(w.z))
 }
 
+// inSomeReading reports whether the incident may lie in a party's reading
+// of the window.
+func (e *evaluation) inSomeReading() bool {
+	for i := range e.c.readings {
+		if t, _ := e.c.readings[i].relation(e.from, e.to); t != no {
+			return true
+		}
+	}
+	return false
+}
+
 // conditions answers every condition that does not depend on the window,
 // once for all readings.
 func (e *evaluation) conditions() {
-	e.excepted = -1
 	for i := range e.c.exceptions {
 		if e.acts(&e.c.exceptions[i].acts) == yes {
 			e.excepted = i

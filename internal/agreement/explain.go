@@ -245,11 +245,11 @@ func (e *evaluation) appendNoViolation(b []byte, t tri) []byte {
 	c := e.c
 	a := c.Agreement
 	switch {
+	case t == no:
+		return b
 	case e.excepted >= 0:
 		x := &c.exceptions[e.excepted]
 		return append(b, "; exception "+x.id+" applies: "+x.text...)
-	case t == no:
-		return b
 	case e.actor != truce.Unknown && !a.IsParty(e.actor):
 		return append(b, "; "+e.actor+" is not a party to "+a.ID+" (parties: "+andList(c.parties)+")"...)
 	case e.actor != truce.Unknown && !a.Bound(e.actor):
