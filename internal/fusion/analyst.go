@@ -71,6 +71,7 @@ func (e *Engine) Split(incidentID string, reportIDs []string) (Change, error) {
 	}
 	ch := Change{Incident: out.id, Created: true}
 	ch.Updated = e.finish(now, nil, out, in)
+	e.materializeChange(&ch)
 	return ch, nil
 }
 
@@ -111,6 +112,7 @@ func (e *Engine) Merge(ids ...string) (Change, error) {
 	}
 	ch.Updated = e.finish(now, touched, into)
 	ch.Deleted = ch.Merged
+	e.materializeChange(&ch)
 	return ch, nil
 }
 

@@ -24,6 +24,9 @@ type Options struct {
 	// NewID returns a fresh incident id; an id already in use is skipped.
 	// Default "inc_000001", "inc_000002", ….
 	NewID func() string
+	// Materialize fills Change.Incidents, in the same call (atomically),
+	// at a cost in proportion to the members of the incidents changed.
+	Materialize bool
 }
 
 // Default tolerances.
@@ -43,6 +46,10 @@ type Change struct {
 	Merged    []string // incidents merged into Incident (now deleted)
 	Updated   []string // incidents created or changed, Incident first
 	Deleted   []string // incidents that no longer exist
+
+	// Incidents are the incidents of Updated as they stand after the
+	// call, when Options.Materialize is set.
+	Incidents []*truce.Incident
 }
 
 // Engine fuses reports into incidents incrementally. It keeps a compact
@@ -168,7 +175,18 @@ func (e *Engine) Add(r *truce.Report) Change {
 	e.reports[id] = m
 	ch := e.place(m)
 	ch.Report = id
+	e.materializeChange(&ch)
 	return ch
+}
+
+// materializeChange fills ch.Incidents when the options ask for it.
+func (e *Engine) materializeChange(ch *Change) {
+	if !e.opt.Materialize {
+		return
+	}
+	for _, id := range ch.Updated {
+		ch.Incidents = append(ch.Incidents, e.materialize(e.incidents[id]))
+	}
 }
 
 // candidate is an incident a member may join, with how well it fits.

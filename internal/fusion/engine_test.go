@@ -279,3 +279,26 @@ func TestLoadKeepsNotJoined(t *testing.T) {
 		t.Errorf("not_joined after reload %q, want %q", got, in.NotJoined)
 	}
 }
+
+// With Materialize, a change carries the incidents to persist, as
+// Incident returns them.
+func TestMaterializedChange(t *testing.T) {
+	e := New(Options{Clock: truce.NewFixedClock(t0), Materialize: true})
+	e.Add(report("t", tally(3), country("UA")))
+	ch := e.Add(report("a", kyivCity, killed(2)))
+	if len(ch.Incidents) != len(ch.Updated) || len(ch.Incidents) != 2 {
+		t.Fatalf("change has %d incidents for %d updated, want 2 (the new incident and the tally now linked)", len(ch.Incidents), len(ch.Updated))
+	}
+	for i, id := range ch.Updated {
+		want, err := e.Incident(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, ch.Incidents[i]); diff != "" {
+			t.Errorf("incident %s (-Incident +change):\n%s", id, diff)
+		}
+	}
+	if *ch.Incidents[0].Killed.Best != 2 {
+		t.Errorf("materialised before the report was counted: %+v", ch.Incidents[0].Killed)
+	}
+}
