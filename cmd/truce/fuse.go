@@ -65,11 +65,36 @@ func runFuse(ctx context.Context, e *env, args []string) error {
 	}
 	now := truce.SystemClock{}.Now().Truncate(time.Second)
 	eng := fusion.New(fusion.Options{TimeTolerance: *timeTol, DistanceTolerance: *distTol, Clock: truce.NewFixedClock(now)})
+	refs, rejected, err := fuseFiles(ctx, e, eng, fs.Args(), now)
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	for _, in := range eng.Incidents() {
+		line := fuseLine{Incident: in, Reports: []string{}}
+		for _, m := range in.Reports {
+			line.Reports = append(line.Reports, refs[m.ID])
+		}
+		if err := enc.Encode(line); err != nil {
+			return err
+		}
+	}
+	if rejected > 0 {
+		return exitError{2}
+	}
+	return nil
+}
+
+// fuseFiles reads, validates, geocodes and fuses the reports of the files.
+// It returns the name each report has in the output (its source.ref, else
+// FILE:LINE) and how many items were rejected (listed on stderr).
+func fuseFiles(ctx context.Context, e *env, eng *fusion.Engine, files []string, now time.Time) (map[string]string, int, error) {
 	prep := &intake.Preparer{Geocoder: fuseGeocoder()}
 	refs := map[string]string{}     // report id -> its name in the output
 	byKey := map[[2]string]string{} // (source.name, source.ref) -> id
 	rejected := 0
-	for _, name := range fs.Args() {
+	for _, name := range files {
 		err := prep.ReadFile(name, e.stdin, now, func(it intake.Item) error {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -97,22 +122,8 @@ func runFuse(ctx context.Context, e *env, args []string) error {
 			return nil
 		})
 		if err != nil {
-			return err
+			return nil, 0, err
 		}
 	}
-	enc := json.NewEncoder(e.stdout)
-	enc.SetEscapeHTML(false)
-	for _, in := range eng.Incidents() {
-		line := fuseLine{Incident: in, Reports: []string{}}
-		for _, m := range in.Reports {
-			line.Reports = append(line.Reports, refs[m.ID])
-		}
-		if err := enc.Encode(line); err != nil {
-			return err
-		}
-	}
-	if rejected > 0 {
-		return exitError{2}
-	}
-	return nil
+	return refs, rejected, nil
 }

@@ -3,8 +3,8 @@ package fusion
 import (
 	"os"
 	"runtime"
-	"strconv"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 )
