@@ -82,7 +82,7 @@ func benchIncident(r *rand.Rand, inWindows bool) *truce.Incident {
 		start, end = w[0], w[1]
 	}
 	length := []time.Duration{0, 0, 10 * time.Minute, 3 * time.Hour, 10 * time.Hour}[r.IntN(5)]
-	from := start.Add(time.Duration(r.Int64N(int64(end.Sub(start) - length))))
+	from := start.Add(time.Duration(r.Int64N(int64(end.Sub(start) - length)))).Truncate(time.Minute)
 	in.Window = truce.Window{From: from, To: from.Add(length)}
 	return in
 }

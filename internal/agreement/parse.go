@@ -393,7 +393,7 @@ func appendTime(b []byte, t time.Time) []byte {
 		days, secs = days-1, secs+86400
 	}
 	y, m, d := civilDate(days)
-	if y < 0 || y > 9999 || t.Nanosecond() != 0 || off%60 != 0 {
+	if y < 0 || y > 9999 || off%60 != 0 {
 		if t.Second() != 0 || t.Nanosecond() != 0 {
 			return t.AppendFormat(b, "2006-01-02T15:04:05.999999999Z07:00")
 		}
@@ -408,9 +408,16 @@ func appendTime(b []byte, t time.Time) []byte {
 	b = append2(b, int(secs/3600))
 	b = append(b, ':')
 	b = append2(b, int(secs/60%60))
-	if secs%60 != 0 {
+	if ns := t.Nanosecond(); secs%60 != 0 || ns != 0 {
 		b = append(b, ':')
 		b = append2(b, int(secs%60))
+		if ns != 0 {
+			b = append(b, '.')
+			for div := 100_000_000; ns != 0; div /= 10 {
+				b = append(b, byte('0'+ns/div))
+				ns %= div
+			}
+		}
 	}
 	if off == 0 {
 		return append(b, 'Z')

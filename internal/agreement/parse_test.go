@@ -253,12 +253,17 @@ func TestAppendTime(t *testing.T) {
 	locs := []*time.Location{time.UTC, msk, kyiv, time.FixedZone("", -5*3600-30*60), time.FixedZone("", 5*3600+45*60)}
 	for i := 0; i < 100000; i++ {
 		tm := time.Unix(r.Int64N(20_000_000_000)-8_000_000_000, 0).In(locs[r.IntN(len(locs))])
-		if r.IntN(3) == 0 {
+		switch r.IntN(4) {
+		case 0:
 			tm = tm.Truncate(time.Minute)
+		case 1:
+			tm = tm.Add(time.Duration(r.Int64N(1e9)))
+		case 2:
+			tm = tm.Add(time.Duration(r.Int64N(1000)) * time.Millisecond)
 		}
 		want := tm.Format("2006-01-02T15:04Z07:00")
-		if tm.Second() != 0 {
-			want = tm.Format("2006-01-02T15:04:05Z07:00")
+		if tm.Second() != 0 || tm.Nanosecond() != 0 {
+			want = tm.Format("2006-01-02T15:04:05.999999999Z07:00")
 		}
 		if got := fmtTime(tm); got != want {
 			t.Fatalf("fmtTime(%v) = %s, want %s", tm, got, want)
