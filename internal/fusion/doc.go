@@ -105,11 +105,16 @@
 // # Cost
 //
 // The engine keeps a compact summary of each report (not the report) and
-// of each incident, and files incidents under 12-hour time buckets and
+// of each incident, and files incidents under one-day time buckets and
 // about 5.5 km grid cells (regions and countries for coarse locations), so
 // that Add tests only the incidents near the report in time and space.
-// Incidents are materialised as truce.Incident on demand (Incident), in
-// time proportional to their members. Regions are compared by the
-// geocoder's names: a located report whose region is unknown is not found
-// by a region-precision report.
+// Incidents are materialised as truce.Incident on demand (Incident, or
+// Change.Incidents with Options.Materialize), in time proportional to
+// their members. On the real FIRMS and VIINA streams replayed to a
+// million reports (BenchmarkFuse1M) the engine holds about 500 MiB and
+// spends about 4 µs of CPU per report; Add stays in the microseconds with
+// a million incidents held (BenchmarkAddAt1M).
+//
+// Regions are compared by the geocoder's names: a located report whose
+// region is not known is not found by a region-precision report.
 package fusion

@@ -35,8 +35,10 @@ const (
 )
 
 // Change is what one call changed, so that a caller can persist exactly
-// that: put each incident of Updated (Engine.Incident materialises it) and
-// delete each of Deleted.
+// that: put each incident of Updated (Engine.Incident materialises it, or
+// Options.Materialize fills Incidents) and delete each of Deleted, in
+// either order. A put incident names all its member reports, so reports
+// of a merged incident move with it.
 type Change struct {
 	Report    string   // the report added (Add), else ""
 	Incident  string   // the incident the report joined, started, or that the call produced
