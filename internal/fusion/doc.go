@@ -39,7 +39,13 @@
 // disc, same target) and merges every other that can be one incident with
 // it under the rules above: a late report bridging two. The oldest
 // incident keeps its id. Incidents it fits but cannot merge are named in
-// the incident's not_joined with the reason.
+// the incident's not_joined with the reason, as are, for a report that
+// starts an incident, the incidents of the same place within two days and
+// of its region at the same time.
+//
+// Fusion is incremental, so its result can depend on the order reports
+// arrive in: a report located only to a country or region joins the first
+// located incident it fits, and later located reports cannot take it away.
 //
 // Aggregate tallies ("236 drones overnight") are never fused with single
 // incidents. A tally fuses with another tally over the same kind of area
