@@ -207,7 +207,11 @@ func (p *parser) substitute(n, skip *yaml.Node, names []string, vals map[string]
 			if v, ok := vals[name]; ok {
 				return v
 			}
-			return m // missing: already reported
+			if p.unresolved == nil {
+				p.unresolved = map[*yaml.Node]bool{}
+			}
+			p.unresolved[n] = true // missing: reported once, not again as a bad value
+			return m
 		})
 	case yaml.MappingNode:
 		for i := 1; i < len(n.Content); i += 2 {

@@ -67,6 +67,9 @@ func TestLoadParamErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Load([]byte(tt.doc), tt.params, ParseOptions{})
 			wantProblem(t, err, 0, tt.field, tt.msg)
+			if pe := err.(*ParseError); len(pe.Problems) != 1 {
+				t.Errorf("want one problem, got %q", pe.Strings())
+			}
 		})
 	}
 	bad := "params:\n  start: {type: date}\n" + baseDoc

@@ -194,6 +194,9 @@ type parser struct {
 	badZone bool           // the timezone was given but is not valid
 	parties map[string]bool
 	zones   map[string]int // zoneArea or zoneLines
+
+	unresolved map[*yaml.Node]bool // values whose parameter is missing
+
 }
 
 func (p *parser) errf(n *yaml.Node, field, format string, args ...any) {

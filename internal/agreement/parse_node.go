@@ -112,9 +112,13 @@ func describe(n *yaml.Node) string {
 	return fmt.Sprintf("%q", n.Value)
 }
 
-// str reads a scalar as text.
+// str reads a scalar as text. A value whose template parameter is missing
+// reads as nothing, the parameter's problem being reported already.
 func (p *parser) str(n *yaml.Node, field string) (string, bool) {
 	n = deref(n)
+	if p.unresolved[n] {
+		return "", false
+	}
 	if n == nil || n.Kind != yaml.ScalarNode || isNull(n) {
 		p.errf(n, field, "must be a text, got %s", describe(n))
 		return "", false
