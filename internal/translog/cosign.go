@@ -135,7 +135,7 @@ func (l *Log) AddCosignature(ctx context.Context, line []byte) error {
 		if !ok {
 			continue
 		}
-		if time.Unix(int64(ts), 0).After(l.clock.Now().Add(maxClockSkew)) || ts > 1<<63-1 {
+		if ts > 1<<63-1 || time.Unix(int64(ts), 0).After(l.clock.Now().Add(maxClockSkew)) {
 			return truce.Errorf(truce.EINVALID, "log: the cosignature's time %d is in the future", ts)
 		}
 		norm := []byte("— " + name + " " + base64.StdEncoding.EncodeToString(append(binary.BigEndian.AppendUint32(nil, id), sig...)))
