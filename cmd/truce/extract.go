@@ -9,12 +9,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/truce-monitor/truce"
 	"github.com/truce-monitor/truce/internal/extract"
-	"github.com/truce-monitor/truce/internal/gazetteer"
 )
 
 func init() {
@@ -120,44 +118,5 @@ func extractFile(e *env, w io.Writer, name string, o extract.Options, refFromNam
 	return nil
 }
 
-var (
-	extractorOnce sync.Once
-	theExtractor  *extract.Extractor
-)
-
-// extractor builds the extractor over the project gazetteer once.
-func extractor() *extract.Extractor {
-	extractorOnce.Do(func() { theExtractor = extract.New(gazetteerPlaces{gazetteer.Default()}) })
-	return theExtractor
-}
-
-// gazetteerPlaces gives the extractor the settlements of the gazetteer;
-// regions and countries are left out (the extractor has its own region
-// names with their adjectives and case forms).
-type gazetteerPlaces struct{ g *gazetteer.Gazetteer }
-
-// Places lists the gazetteer's settlements with all their name forms.
-func (s gazetteerPlaces) Places() []extract.Place {
-	byID := map[string]int{}
-	var out []extract.Place
-	for _, n := range s.g.Names() {
-		for _, id := range n.EntryIDs {
-			if strings.HasPrefix(id, "admin1:") || strings.HasPrefix(id, "country:") {
-				continue
-			}
-			i, ok := byID[id]
-			if !ok {
-				en, found := s.g.Entry(id)
-				if !found || en.Admin1 == "" {
-					continue
-				}
-				out = append(out, extract.Place{ID: en.ID, Name: en.Name, NameUK: en.NameUK, NameRU: en.NameRU,
-					Admin1: en.Admin1, Country: en.Country, Population: en.Population})
-				i = len(out) - 1
-				byID[id] = i
-			}
-			out[i].AltNames = append(out[i].AltNames, n.Norm)
-		}
-	}
-	return out
-}
+// extractor returns the extractor over the project gazetteer.
+func extractor() *extract.Extractor { return extract.Default() }

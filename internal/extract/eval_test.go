@@ -58,3 +58,11 @@ func TestEvaluateDevelopmentArticles(t *testing.T) {
 		t.Errorf("event F1 %.3f (floor %.2f), precision %.3f (floor %.2f)", res.F1(), minF1, res.Precision(), minPrecision)
 	}
 }
+
+// testExtractor returns the extractor the corpus tests use: the one over
+// the project gazetteer that "truce extract" uses, so the tests and the
+// command measure the same thing.
+func testExtractor(t testing.TB) *Extractor {
+	t.Helper()
+	return Default()
+}
