@@ -8,12 +8,14 @@ import (
 	"log/slog"
 	"os"
 	"strings"
+	"time"
 
 	"golang.org/x/mod/sumdb/note"
 
 	"github.com/truce-monitor/truce"
 	"github.com/truce-monitor/truce/internal/app"
 	"github.com/truce-monitor/truce/internal/geocode"
+	"github.com/truce-monitor/truce/internal/notify"
 	"github.com/truce-monitor/truce/internal/pipeline"
 	"github.com/truce-monitor/truce/internal/postgres"
 	"github.com/truce-monitor/truce/internal/sqlite"
@@ -107,6 +109,13 @@ func logKey(e *env, data string) (skey, vkey string, err error) {
 		return "", "", usageError{"with --db, give --data DIR for the log's key or set TRUCE_LOG_KEY"}
 	}
 	return translog.LoadOrCreateKey(data, logOrigin)
+}
+
+// startNotifier starts the webhook delivery worker over the runtime's
+// outbox and returns the function that stops it (before Close).
+func (rt *runtime) startNotifier(ctx context.Context, logger *slog.Logger) (stop func()) {
+	w := &notify.Worker{Store: rt.store, Clock: rt.app.Clock, Log: rt.log, Logger: logger}
+	return w.Start(ctx, time.Second)
 }
 
 // Close flushes the log and closes the store.

@@ -46,6 +46,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer rt.Close()
+	defer rt.startNotifier(ctx, logger)()
 	srv := rt.server(logger)
 	return srv.ListenAndServe(ctx, *addr, func(a net.Addr) {
 		logger.Info("serving", "url", "http://"+a.String()+"/", "store", rt.store.Dialect(), "log_key", rt.vkey)

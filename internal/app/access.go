@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 
 	"github.com/truce-monitor/truce"
 )
@@ -113,4 +114,86 @@ func (a *App) Reports(ctx context.Context, f truce.ReportFilter) ([]*truce.Repor
 		return err
 	})
 	return rs, next, err
+}
+
+// canSeeNotification reports whether p may see notification n: staff see
+// every notification, a party its own; anyone else none.
+func canSeeNotification(p truce.Principal, n *truce.Notification) bool {
+	return p.Staff() || (p.Role == truce.RoleParty && n.To == p.Party)
+}
+
+// restrictNotifications narrows a notification filter to what p may list:
+// a party lists its own; staff list any. Others may not list at all.
+func restrictNotifications(p truce.Principal, f *truce.NotificationFilter) error {
+	switch {
+	case p.Staff():
+		return nil
+	case p.Role == truce.RoleParty:
+		f.To = p.Party
+		return nil
+	}
+	return denied(p, "list notifications")
+}
+
+// webhookAddressee returns whose notifications a webhook made by p
+// receives: the mission's for an admin, its own for a party. Others may
+// not make webhooks.
+func webhookAddressee(p truce.Principal) (string, error) {
+	switch p.Role {
+	case truce.RoleAdmin:
+		return truce.Mission, nil
+	case truce.RoleParty:
+		return p.Party, nil
+	}
+	return "", denied(p, "manage webhooks")
+}
+
+// canSeeWebhook reports whether p may see (and delete) webhook h: an
+// admin any, a party its own.
+func canSeeWebhook(p truce.Principal, h *truce.Webhook) bool {
+	return p.Role == truce.RoleAdmin || (p.Role == truce.RoleParty && h.To == p.Party)
+}
+
+// canReadDeliveries reports whether p may read the delivery log: admins.
+func canReadDeliveries(p truce.Principal) error {
+	if p.Role != truce.RoleAdmin {
+		return denied(p, "read the delivery log")
+	}
+	return nil
+}
+
+// canReply reports whether p may reply to incident in, which p can see:
+// a party named in it. A party that sees a published incident that does
+// not name it may read it but not reply.
+func canReply(p truce.Principal, in *truce.Incident) error {
+	if p.Role != truce.RoleParty {
+		return denied(p, "reply to incidents (party tokens reply)")
+	}
+	if !slices.Contains(in.Parties(), p.Party) {
+		return truce.Errorf(truce.EFORBIDDEN, "incident %s does not name party %s; only the parties it names may reply", in.ID, p.Party)
+	}
+	return nil
+}
+
+// visibleReportIDs keeps the ids of the reports p may see, so that a
+// reply shown to p does not reveal reports hidden from it.
+func visibleReportIDs(tx truce.Tx, p truce.Principal, ids []string) ([]string, error) {
+	out := []string{}
+	for _, id := range ids {
+		r, err := tx.Report(id)
+		if truce.ErrorCode(err) == truce.ENOTFOUND {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		ok, err := canSeeReport(tx, p, r)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			out = append(out, id)
+		}
+	}
+	return out, nil
 }

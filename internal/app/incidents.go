@@ -14,6 +14,12 @@ type IncidentView struct {
 	*truce.Incident
 	Verdicts      []truce.Verdict `json:"verdicts"`
 	MemberReports []*truce.Report `json:"member_reports"`
+	// Findings against the parties held responsible, with where each
+	// party's reply stands; Responses are the parties' replies, oldest
+	// first; StatusHistory (one incident only) its status changes.
+	Findings      []FindingView         `json:"findings"`
+	Responses     []*truce.Response     `json:"responses"`
+	StatusHistory []*truce.StatusChange `json:"status_history,omitempty"`
 }
 
 // Incident returns one incident, if the caller may see it.
@@ -29,7 +35,10 @@ func (a *App) Incident(ctx context.Context, id string) (*IncidentView, error) {
 			return truce.NotFound("incident", id)
 		}
 		v, err = a.incidentView(tx, p, in)
-		return err
+		if err != nil {
+			return err
+		}
+		return a.addFollowup(tx, p, []*IncidentView{v}, true)
 	})
 	return v, err
 }
@@ -86,7 +95,7 @@ func (a *App) Incidents(ctx context.Context, f truce.IncidentFilter) ([]*Inciden
 			}
 			out = append(out, &IncidentView{Incident: in, Verdicts: vs})
 		}
-		return nil
+		return a.addFollowup(tx, p, out, false)
 	})
 	return out, next, err
 }

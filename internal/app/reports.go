@@ -63,43 +63,52 @@ func (a *App) Submit(ctx context.Context, channel string, items []intake.Item) (
 func (a *App) submitChunk(ctx context.Context, p truce.Principal, channel string, items []intake.Item) (*SubmitResult, error) {
 	var res *SubmitResult
 	err := a.update(ctx, func(tx truce.Tx) error {
-		res = &SubmitResult{}
-		prep, err := a.preparer(tx)
-		if err != nil {
-			return err
-		}
-		now := a.Clock.Now()
-		var fresh []*truce.Report
-		var acts []truce.Act
-		for i := range items {
-			it := items[i] // a copy: a failed transaction must leave items as given
-			if it.Report != nil {
-				r := *it.Report
-				it.Report = &r
-			}
-			prep.Prepare(&it, now)
-			checkParty(&it, p)
-			if it.Report == nil {
-				rj, err := a.storeRejected(tx, p, channel, &it, now)
-				if err != nil {
-					return err
-				}
-				res.Rejected = append(res.Rejected, rj)
-				continue
-			}
-			acc, act, err := a.storeReport(tx, p, &it, now)
-			if err != nil {
-				return err
-			}
-			res.Accepted = append(res.Accepted, acc)
-			if act != nil {
-				acts = append(acts, *act)
-				fresh = append(fresh, it.Report)
-			}
-		}
-		return a.record(ctx, tx, p, res, fresh, acts)
+		var err error
+		res, err = a.submitIn(ctx, tx, p, channel, items)
+		return err
 	})
 	return res, err
+}
+
+// submitIn files items in tx, the transaction of the calling service:
+// each is validated, geocoded, stored and logged, or stored as rejected,
+// and the new reports are fused.
+func (a *App) submitIn(ctx context.Context, tx truce.Tx, p truce.Principal, channel string, items []intake.Item) (*SubmitResult, error) {
+	res := &SubmitResult{}
+	prep, err := a.preparer(tx)
+	if err != nil {
+		return nil, err
+	}
+	now := a.Clock.Now()
+	var fresh []*truce.Report
+	var acts []truce.Act
+	for i := range items {
+		it := items[i] // a copy: a failed transaction must leave items as given
+		if it.Report != nil {
+			r := *it.Report
+			it.Report = &r
+		}
+		prep.Prepare(&it, now)
+		checkParty(&it, p)
+		if it.Report == nil {
+			rj, err := a.storeRejected(tx, p, channel, &it, now)
+			if err != nil {
+				return nil, err
+			}
+			res.Rejected = append(res.Rejected, rj)
+			continue
+		}
+		acc, act, err := a.storeReport(tx, p, &it, now)
+		if err != nil {
+			return nil, err
+		}
+		res.Accepted = append(res.Accepted, acc)
+		if act != nil {
+			acts = append(acts, *act)
+			fresh = append(fresh, it.Report)
+		}
+	}
+	return res, a.record(ctx, tx, p, res, fresh, acts)
 }
 
 // checkParty rejects an item a party token may not file: a party files

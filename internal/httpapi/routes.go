@@ -16,6 +16,16 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.Handle("GET /api/v1/incidents/{id}", h(s.getIncident))
 	mux.Handle("POST /api/v1/incidents/merge", h(s.mergeIncidents))
 	mux.Handle("POST /api/v1/incidents/{id}/split", h(s.splitIncident))
+	mux.Handle("POST /api/v1/incidents/{id}/status", h(s.postStatus))
+	mux.Handle("POST /api/v1/incidents/{id}/responses", h(s.postResponse))
+
+	mux.Handle("GET /api/v1/notifications", h(s.listNotifications))
+	mux.Handle("GET /api/v1/notifications/{id}", h(s.getNotification))
+	mux.Handle("POST /api/v1/notifications/{id}/ack", h(s.ackNotification))
+	mux.Handle("POST /api/v1/webhooks", h(s.postWebhook))
+	mux.Handle("GET /api/v1/webhooks", h(s.listWebhooks))
+	mux.Handle("DELETE /api/v1/webhooks/{id}", h(s.deleteWebhook))
+	mux.Handle("GET /api/v1/deliveries", h(s.listDeliveries))
 
 	mux.Handle("GET /api/v1/agreements", h(s.listAgreements))
 	mux.Handle("GET /api/v1/agreements/{id}", h(s.getAgreement))
