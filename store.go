@@ -59,6 +59,9 @@ type ReportTx interface {
 	InsertRejected(r *Rejected) error
 	// Rejected returns one rejected item.
 	Rejected(id string) (*Rejected, error)
+	// OpenRejectedByHash returns the unresolved rejected item whose bytes
+	// have the given Hash, or ENOTFOUND.
+	OpenRejectedByHash(hash string) (*Rejected, error)
 	// RejectedItems returns rejected items matching f, newest first, and
 	// the next cursor.
 	RejectedItems(f RejectedFilter) ([]*Rejected, string, error)
@@ -187,7 +190,8 @@ type Rejected struct {
 	Channel    string     `json:"channel"` // "api", or the file name for ingest
 	Line       int        `json:"line,omitempty"`
 	Index      int        `json:"index"`
-	Raw        []byte     `json:"-"` // the item exactly as sent
+	Raw        []byte     `json:"-"`              // the item exactly as sent
+	Hash       string     `json:"hash,omitempty"` // hex SHA-256 of Raw
 	Errors     []string   `json:"errors"`
 	ResolvedBy string     `json:"resolved_by,omitempty"` // report id of the accepted resubmission
 	ResolvedAt *time.Time `json:"resolved_at,omitempty"`

@@ -3,6 +3,8 @@ package app
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"time"
 
 	"github.com/truce-monitor/truce"
@@ -13,9 +15,16 @@ import (
 // sent, so that an operator can list, fix and resubmit it.
 func (a *App) storeRejected(tx truce.Tx, p truce.Principal, channel string, it *intake.Item, now time.Time) (RejectedItem, error) {
 	errs := it.Err().Strings()
+	sum := sha256.Sum256(it.Raw)
+	hash := hex.EncodeToString(sum[:])
+	if old, err := tx.OpenRejectedByHash(hash); err == nil {
+		return RejectedItem{Index: it.Index, Line: it.Line, Errors: errs, ID: old.ID}, nil
+	} else if truce.ErrorCode(err) != truce.ENOTFOUND {
+		return RejectedItem{}, err
+	}
 	rj := &truce.Rejected{
 		ID: truce.NewID("rj_", now), ReceivedAt: now, ReceivedBy: p.ID,
-		Channel: channel, Line: it.Line, Index: it.Index, Raw: it.Raw, Errors: errs,
+		Channel: channel, Line: it.Line, Index: it.Index, Raw: it.Raw, Hash: hash, Errors: errs,
 	}
 	if err := tx.InsertRejected(rj); err != nil {
 		return RejectedItem{}, err

@@ -18,8 +18,19 @@ func (t *Tx) InsertRejected(r *truce.Rejected) error {
 		return fmt.Errorf("sqldb: encode rejected %s: %w", r.ID, err)
 	}
 	return t.insert("rejected item", r.ID,
-		`INSERT INTO rejected (id, received_at, resolved_by, doc, raw) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING`,
-		r.ID, micros(r.ReceivedAt), r.ResolvedBy, string(doc), r.Raw)
+		`INSERT INTO rejected (id, received_at, resolved_by, doc, raw, content_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING`,
+		r.ID, micros(r.ReceivedAt), r.ResolvedBy, string(doc), r.Raw, r.Hash)
+}
+
+// OpenRejectedByHash returns the unresolved rejected item with the given
+// content hash, or ENOTFOUND.
+func (t *Tx) OpenRejectedByHash(hash string) (*truce.Rejected, error) {
+	var doc, raw []byte
+	err := t.queryRow(`SELECT doc, raw FROM rejected WHERE content_hash = ?1 AND resolved_by = '' ORDER BY seq LIMIT 1`, []any{hash}, &doc, &raw)
+	if err != nil {
+		return nil, t.notFound(err, "rejected item with hash", hash)
+	}
+	return decodeRejected(doc, raw)
 }
 
 // Rejected returns one rejected item, or ENOTFOUND.
