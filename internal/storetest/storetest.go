@@ -35,6 +35,7 @@ func Run(t *testing.T, open func(t *testing.T) truce.Store) {
 		{"ReportVisibility", testReportVisibility},
 		{"BadCursors", testBadCursors},
 		{"Rejected", testRejected},
+		{"RejectedByHash", testRejectedByHash},
 		{"Tokens", testTokens},
 		{"LogAppend", testLogAppend},
 		{"LogAppendChecks", testLogAppendChecks},
