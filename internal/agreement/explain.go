@@ -19,7 +19,10 @@ func (e *evaluation) reasons(v truce.Verdict, t tri, rel relation) []string {
 	b = append(b, ", "...)
 	b = appendRelation(b, rel, "window ")
 	b = append(b, c.main.text...)
-	out := make([]string, 0, 4)
+	if v.Verdict == truce.NoViolation && len(v.Readings) == 0 { // the common case: one reason
+		return []string{string(e.appendNoViolation(b, t))}
+	}
+	out := make([]string, 0, 2+len(v.Readings))
 	switch v.Verdict {
 	case truce.Violation:
 		for i := range e.c.rules {
