@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"reflect"
 	"slices"
 	"sync"
 	"unicode/utf8"
@@ -16,7 +18,7 @@ import (
 // several times faster: it rewrites json.Marshal's output in one pass
 // instead of decoding it into maps and encoding those again.
 func recordHash(v any) (string, error) {
-	b, err := json.Marshal(v)
+	b, err := marshal(v)
 	if err != nil {
 		return "", err
 	}
@@ -31,6 +33,24 @@ func recordHash(v any) (string, error) {
 }
 
 var canons = sync.Pool{New: func() any { return new(canon) }}
+
+// marshal is json.Marshal, except that for a value with its own
+// MarshalJSON it only checks the output instead of also compacting and
+// HTML-escaping it: the canonical form undoes both anyway.
+func marshal(v any) ([]byte, error) {
+	m, ok := v.(json.Marshaler)
+	if rv := reflect.ValueOf(v); !ok || rv.Kind() == reflect.Pointer && rv.IsNil() {
+		return json.Marshal(v)
+	}
+	b, err := m.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	if !json.Valid(b) {
+		return nil, fmt.Errorf("json: %T.MarshalJSON returned invalid JSON", v)
+	}
+	return b, nil
+}
 
 // canonicalize returns compact JSON (as json.Marshal writes it) rewritten
 // the way truce.CanonicalJSON does: object members sorted by key (the

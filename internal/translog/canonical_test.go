@@ -65,6 +65,31 @@ func FuzzRecordHash(f *testing.F) {
 	})
 }
 
+// rawMarshaler marshals as its bytes, as they are: not compact, not
+// HTML-escaped, maybe invalid.
+type rawMarshaler []byte
+
+func (r rawMarshaler) MarshalJSON() ([]byte, error) { return r, nil }
+
+// FuzzMarshaler checks the shortcut for values with their own MarshalJSON.
+func FuzzMarshaler(f *testing.F) {
+	for _, s := range []string{` { "b" : "<&>" , "a" : [ 1 , 2 ] } `, "\"\u2028\xff\"", `{"a":1,"a":2}`, `tru`, `01`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		want, err1 := truce.RecordHash(rawMarshaler(data))
+		got, err2 := recordHash(rawMarshaler(data))
+		if (err1 == nil) != (err2 == nil) || got != want {
+			t.Errorf("recordHash(%q) = %s, %v; truce.RecordHash = %s, %v", data, got, err2, want, err1)
+		}
+		var nilReport *truce.Report
+		want, _ = truce.RecordHash(nilReport)
+		if got, err := recordHash(nilReport); got != want || err != nil {
+			t.Errorf("recordHash of a nil report = %s, %v; want %s", got, err, want)
+		}
+	})
+}
+
 func benchRecord() *truce.Report {
 	lat := 47.8
 	return &truce.Report{ID: "r1", Kind: truce.KindStrike, Location: truce.Location{Lat: &lat, Place: "Запоріжжя <центр>"},
