@@ -1,9 +1,18 @@
-// Package translog is Truce's transparency log (shared/spec/log.md): every
-// act is appended, in the act's own transaction, as an entry of an RFC 6962
-// Merkle tree stored in the layout of golang.org/x/mod/sumdb/tlog; a
-// background signer publishes signed checkpoints (C2SP tlog-checkpoint);
-// Handler serves them with the tree as C2SP tlog-tiles, JSON proofs, and
-// accepts witness cosignatures (C2SP tlog-cosignature).
+// Package translog is Truce's transparency log (shared/spec/log.md).
+//
+// Record appends one entry per act, in the act's own transaction, to an
+// RFC 6962 Merkle tree stored in the layout of golang.org/x/mod/sumdb/tlog
+// (truce.LogTx). After commits, a background signer publishes signed
+// checkpoints (C2SP tlog-checkpoint, an Ed25519 signed note) and then
+// publishes the tiles that became full: each full hash tile and entry
+// bundle is kept as one blob in the store's settings (keys "log/tile/…",
+// and "log/published" for the size published so far), since it never
+// changes again. Handler serves checkpoints, tiles and bundles (C2SP
+// tlog-tiles, height 8), JSON proofs, and takes witnesses' cosignatures
+// (C2SP tlog-cosignature, cosignature/v1), which it serves with the
+// checkpoint they cosign.
+//
+// internal/logverify is the independent verifier of what Handler serves.
 package translog
 
 import (
