@@ -36,6 +36,7 @@ type Tx interface {
 	LogTx
 	IncidentTx
 	AgreementTx
+	StatsTx
 	FollowupTx
 	// Meta returns a stored setting, or ENOTFOUND.
 	Meta(key string) ([]byte, error)

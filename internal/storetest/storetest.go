@@ -48,6 +48,7 @@ func Run(t *testing.T, open func(t *testing.T) truce.Store) {
 		{"IncidentPaging", testIncidentPaging},
 		{"EachIncident", testEachIncident},
 		{"Verdicts", testVerdicts},
+		{"Stats", testStats},
 		{"Agreements", testAgreements},
 		{"Meta", testMeta},
 		{"Rollback", testRollback},
