@@ -192,7 +192,17 @@ func (v *sview) hedged(i int) bool {
 			break
 		}
 	}
-	return v.word(v.from, "if", "unless", "should", "якщо", "если")
+	return v.word(v.firstWord(), "if", "unless", "should", "якщо", "если")
+}
+
+// firstWord returns the first word token of the sentence, past opening
+// quotes and brackets.
+func (v *sview) firstWord() int {
+	i := v.from
+	for i < v.to && v.d.toks[i].kind == tPunct {
+		i++
+	}
+	return i
 }
 
 // negated reports whether the verb at i is denied: "did not strike".

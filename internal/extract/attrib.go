@@ -24,6 +24,9 @@ func (v *sview) attribute(m *mention) {
 		if v.covered(int(h.t0), kPlace) && !v.actorUse(h) {
 			return // "Kyiv" as a place, not as the government
 		}
+		if t.model == "n" && v.locativeBefore(int(h.t0)) && !v.word(int(h.t0)-1, "against") {
+			return // "elsewhere in Ukraine": a place, not an actor
+		}
 		parties = append(parties, ph{h, t.val, t.model == "a"})
 	})
 	accuse := -1
@@ -75,9 +78,55 @@ func (v *sview) attribute(m *mention) {
 			break
 		}
 	}
+	if m.attacker == "" && m.claimBy != "" && v.ownForces() {
+		m.attacker = m.claimBy // "Russia's defence ministry said its artillery struck …"
+	}
+	if m.attacker == "" {
+		m.attacker = other(v.victim()) // "struck Ukrainian positions"
+	}
 	if accuse >= 0 && m.attacker != "" && (m.claimBy == "" || m.claimBy == m.attacker) {
 		m.claimBy = other(m.attacker)
 	}
+}
+
+// ownForces reports whether the speaker's own weapons or forces act:
+// "its artillery", "their missiles", "its forces".
+func (v *sview) ownForces() bool {
+	for i := v.from; i+1 < v.to; i++ {
+		if v.word(i, "its", "their", "our") && (v.covered(i+1, kWeapon) || v.covered(i+1, kForces)) {
+			return true
+		}
+	}
+	return false
+}
+
+// victim returns the party whose military a sentence names as the target
+// ("Ukrainian positions", "a Russian ammunition depot"), or "".
+func (v *sview) victim() string {
+	p := ""
+	v.each(kParty, func(h hit, t term) {
+		if p != "" || t.model != "a" {
+			return
+		}
+		for j := int(h.t1); j < v.to && j <= int(h.t1)+2; j++ {
+			if v.covered(j, kWeapon) || v.covered(j, kForces) || v.covered(j, kAttack) || v.covered(j, kPerson) {
+				return
+			}
+			if tg, ok := v.targetAt(j); ok && tg == "military" {
+				p = t.val
+				return
+			}
+		}
+	})
+	return p
+}
+
+// targetAt returns the class of a target term starting at token j.
+func (v *sview) targetAt(j int) (string, bool) {
+	if _, t, ok := v.at(j, kTarget); ok {
+		return t.val, true
+	}
+	return "", false
 }
 
 func other(p string) string {

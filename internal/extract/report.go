@@ -31,11 +31,31 @@ func (v *sview) tally(m *mention, nums []number) {
 	if c := m.counts; c.Launched != nil && c.Intercepted != nil && *c.Intercepted > *c.Launched {
 		m.counts.Launched, m.counts.Intercepted = c.Intercepted, c.Launched
 	}
-	m.aggCue = v.has(kAggCue) || v.countedPlaces(nums)
+	m.aggCue = v.aggCue() || v.countedPlaces(nums)
 	m.agg = m.aggCue || m.counts.Intercepted != nil || m.counts.Launched != nil && *m.counts.Launched >= 10
 	if len(m.places) == 0 {
 		m.country = v.aggCountry(m)
 	}
+}
+
+// aggCue reports whether the sentence speaks of many places or a whole
+// night. "Dozens of" and the like count only before something that can be
+// attacked or fired, not before a measure ("hundreds of kilometres"); a
+// plural region word counts only when the regions are not named one by
+// one ("in the regions of Chernihiv and Lviv" is two places).
+func (v *sview) aggCue() bool {
+	found := false
+	v.each(kAggCue, func(h hit, t term) {
+		i, j := int(h.t0), int(h.t1)
+		switch {
+		case found:
+		case v.word(j-1, "of") && j < v.to && (notCountAfter[v.d.tokText(j)] || v.word(j, "thousands", "millions")):
+		case v.covered(i, kRegionWord) && (v.word(j, "of") && (v.covered(j+1, kPlace) || v.covered(j+2, kPlace)) || v.covered(i-1, kPlace)):
+		default:
+			found = true
+		}
+	})
+	return found
 }
 
 // pluralPlaces are nouns that, after a number, make a tally over places.
@@ -89,11 +109,8 @@ func (v *sview) aggCountry(m *mention) string {
 		if c != "" || t.val != "UA" && t.val != "RU" {
 			return
 		}
-		for k := int(h.t0) - 1; k >= v.from && k >= int(h.t0)-4; k-- {
-			if locatives[v.d.tokText(k)] {
-				c = t.val
-				return
-			}
+		if v.locativeBefore(int(h.t0)) {
+			c = t.val
 		}
 	})
 	switch {
@@ -106,6 +123,29 @@ func (v *sview) aggCountry(m *mention) string {
 		c = "UA"
 	}
 	return c
+}
+
+// geoModifiers may stand between a locative and a country or place:
+// "in eastern Ukraine", "across the south and east of".
+var geoModifiers = map[string]bool{
+	"the": true, "eastern": true, "western": true, "southern": true, "northern": true, "central": true,
+	"north": true, "south": true, "east": true, "west": true, "and": true, "all": true, "of": true,
+	"parts": true, "part": true, "occupied": true, "held": true, "controlled": true, "frontline": true,
+}
+
+// locativeBefore reports whether a locative stands before token i, at
+// most three modifiers away.
+func (v *sview) locativeBefore(i int) bool {
+	for k := i - 1; k >= v.from && k >= i-4; k-- {
+		w := v.d.tokText(k)
+		if locatives[w] {
+			return true
+		}
+		if !geoModifiers[w] {
+			return false
+		}
+	}
+	return false
 }
 
 func mergeCounts(c *truce.Counts, o truce.Counts) {
