@@ -179,7 +179,7 @@ func (l *Log) serveInclusion(w http.ResponseWriter, r *http.Request) {
 			return truce.Errorf(truce.ENOTFOUND, "no entry %d in a signed tree of size %d (the latest signed size is %d)", index, size, signed)
 		}
 		var err error
-		p, err = tlog.ProveRecord(size, index, storeReader{tx})
+		p, err = tlog.ProveRecord(size, index, l.upper.reader(tx))
 		return err
 	})
 	if err != nil {
@@ -209,7 +209,7 @@ func (l *Log) serveConsistency(w http.ResponseWriter, r *http.Request) {
 			return nil
 		}
 		var err error
-		p, err = tlog.ProveTree(to, from, storeReader{tx})
+		p, err = tlog.ProveTree(to, from, l.upper.reader(tx))
 		return err
 	})
 	if err != nil {

@@ -41,7 +41,7 @@ func (l *Log) EntriesFor(ctx context.Context, recordType, id string) ([]EntryPro
 		for _, e := range es {
 			p := EntryProof{Index: e.Index, Entry: json.RawMessage(e.Data)}
 			if c != nil && e.Index < c.Size {
-				p.Proof, err = tlog.ProveRecord(c.Size, e.Index, storeReader{tx})
+				p.Proof, err = tlog.ProveRecord(c.Size, e.Index, l.upper.reader(tx))
 				if err != nil {
 					return fmt.Errorf("log: proving entry %d: %w", e.Index, err)
 				}

@@ -85,3 +85,44 @@ func TestPublishedTiles(t *testing.T) {
 		}
 	})
 }
+
+func TestPadPow2(t *testing.T) {
+	for _, tt := range []struct{ in, want []int64 }{
+		{[]int64{5}, []int64{5}},
+		{[]int64{5, 6, 7}, []int64{5, 6, 7, 7}},
+		{[]int64{1, 2, 3, 4, 5}, []int64{1, 2, 3, 4, 5, 5, 5, 5}},
+	} {
+		if got := padPow2(tt.in); len(got) != len(tt.want) || got[len(got)-1] != tt.want[len(tt.want)-1] {
+			t.Errorf("padPow2(%v) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestUpperCache: proofs fill the cache with hashes of complete subtrees
+// of 256 entries or more only, and stay right when answered from it.
+func TestUpperCache(t *testing.T) {
+	l, st, _ := NewTestLog(t, Options{Interval: -1})
+	RecordActs(t, l, st, 0, 3000)
+	l.SignNow(context.Background())
+	var root tlog.Hash
+	st.View(context.Background(), func(tx truce.Tx) error { root, _ = treeHash(tx, 3000); return nil })
+	for round := range 2 {
+		for _, i := range []int64{0, 700, 2999} {
+			ps, err := l.EntriesFor(context.Background(), SampleAct(int(i)).Type, SampleAct(int(i)).ID)
+			if err != nil || len(ps) != 1 {
+				t.Fatal(err)
+			}
+			if err := tlog.CheckRecord(ps[0].Proof, 3000, root, i, tlog.RecordHash(ps[0].Entry)); err != nil {
+				t.Errorf("round %d: proof of %d: %v", round, i, err)
+			}
+		}
+	}
+	if len(l.upper.m) == 0 {
+		t.Fatal("the cache stayed empty")
+	}
+	for x := range l.upper.m {
+		if level, _ := tlog.SplitStoredHashIndex(x); level < TileHeight {
+			t.Errorf("cached a hash of level %d", level)
+		}
+	}
+}

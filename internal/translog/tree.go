@@ -49,16 +49,16 @@ func (c *hashCache) ReadHashes(indexes []int64) ([]tlog.Hash, error) {
 	if len(miss) == 0 {
 		return out, nil
 	}
-	hs, err := c.tx.LogHashes(miss)
+	hs, err := c.tx.LogHashes(padPow2(miss))
 	if err != nil {
 		return nil, fmt.Errorf("log: reading tree hashes: %w", err)
 	}
-	if len(hs) != len(miss) {
+	if len(hs) < len(miss) {
 		return nil, fmt.Errorf("log: store returned %d hashes for %d indexes", len(hs), len(miss))
 	}
-	for j, h := range hs {
-		out[missAt[j]] = h
-		c.m[miss[j]] = h
+	for j, x := range miss {
+		out[missAt[j]] = hs[j]
+		c.m[x] = hs[j]
 	}
 	return out, nil
 }
