@@ -60,7 +60,7 @@ type Log struct {
 	log       *slog.Logger
 	witnesses map[witnessID]*cosigVerifier
 
-	upper  upperCache // proofs' hashes of complete subtrees of 256 and more
+	upper upperCache // proofs' hashes of complete subtrees of 256 and more
 
 	signMu sync.Mutex // one signer at a time
 	mu     sync.Mutex // guards recent
