@@ -86,14 +86,11 @@ func (a *assembler) analyze(si int, v *sview) (mention, bool) {
 func (v *sview) trigger(figures bool) int {
 	best := -1
 	for _, h := range v.hits {
-		t, ok := v.e.termOf(h.pat, kAttack)
-		if !ok {
-			continue
-		}
+		val := v.attackForm(h)
 		i := int(h.t0)
-		switch t.val {
+		switch val {
 		case "v", "h":
-			if !v.hedged(i) && !v.negated(i) && !v.d.toks[i].joined {
+			if !v.hedged(i) && !v.negated(i) && !v.d.toks[i].joined && !v.weaponObject(int(h.t1)) && !v.interceptedWeapon(i) {
 				return i
 			}
 		case "n":
@@ -111,6 +108,110 @@ func (v *sview) trigger(figures bool) int {
 		}
 	}
 	return -1
+}
+
+// attackForm returns how an attack word is used: "v" a finite verb, "h"
+// a headline verb, "n" a noun, "b" a base form, "" not an attack word. A
+// headline form ("strikes") or a base form that is also a noun ("strike",
+// "attack") is a noun after a determiner ("Ukrainian strikes", "the
+// attack").
+func (v *sview) attackForm(h hit) string {
+	form := ""
+	for _, t := range v.e.pats[h.pat] {
+		if t.kind != kAttack {
+			continue
+		}
+		switch {
+		case t.val == "v":
+			return "v"
+		case form == "" || t.val == "n":
+			form = t.val
+		}
+	}
+	i := int(h.t0)
+	switch form {
+	case "h":
+		if v.nounUse(i) {
+			return "n" // "Ukrainian strikes", "the attacks": a plural noun
+		}
+	case "n":
+		if v.e.hasAttackForm(h.pat, "b") && !v.nounUse(i) {
+			return "b" // "to strike", "attack Kharkiv"
+		}
+	}
+	return form
+}
+
+// hasAttackForm reports whether pattern id is an attack word of form f.
+func (e *Extractor) hasAttackForm(id int32, f string) bool {
+	for _, t := range e.pats[id] {
+		if t.kind == kAttack && t.val == f {
+			return true
+		}
+	}
+	return false
+}
+
+// weaponObject reports whether the object of a verb ending before token
+// j is a weapon: "destroyed another missile" is an interception, not a
+// hit.
+func (v *sview) weaponObject(j int) bool {
+	for k := j; k < v.to && k < j+4; k++ {
+		switch {
+		case v.covered(k, kWeapon) && !v.covered(k, kTarget) && !v.covered(k, kAttack):
+			for n := k + 1; n < v.to && v.covered(n, kWeapon); n++ {
+				k = n
+			}
+			return !v.covered(k+1, kTarget) // "drone factory" is a target
+		case v.word(k, "a", "an", "the", "another", "all", "both", "two", "three", "several", "of", "them") || v.covered(k, kParty) || v.d.toks[k].kind == tNum:
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// interceptedWeapon reports whether the participle at token i describes
+// a weapon that the sentence says was intercepted: "destroyed another
+// missile fired at the region".
+func (v *sview) interceptedWeapon(i int) bool {
+	if !v.covered(i-1, kWeapon) || !v.word(i, "fired", "launched", "aimed", "directed") {
+		return false
+	}
+	if v.has(kIntercept) {
+		return true
+	}
+	for _, h := range v.hits {
+		if int(h.t0) < i-1 && v.e.hasKind(h.pat, kAttack) && v.weaponObject(int(h.t1)) {
+			return true
+		}
+	}
+	return false
+}
+
+// nounDeterminers are words after which a form like "strikes" or
+// "attacks" is a plural noun rather than a verb.
+var nounDeterminers = map[string]bool{
+	"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true, "our": true,
+	"of": true, "with": true, "from": true, "on": true, "in": true, "by": true, "after": true, "for": true,
+	"against": true, "these": true, "those": true, "such": true, "new": true, "fresh": true, "renewed": true,
+	"latest": true, "further": true, "more": true, "deadly": true, "heavy": true, "repeated": true,
+	"recent": true, "massive": true, "overnight": true, "several": true, "many": true, "any": true,
+	"no": true, "s": true, "and": true, "or": true, "retaliatory": true, "reported": true, "similar": true,
+	"multiple": true, "numerous": true, "daily": true, "nightly": true, "two": true, "three": true,
+}
+
+// nounUse reports whether the headline-verb form at token i is used as a
+// plural noun: after a determiner, an adjective of a party, a number or a
+// preposition, or before an auxiliary ("Strikes were reported").
+func (v *sview) nounUse(i int) bool {
+	if i > v.from {
+		p := &v.d.toks[i-1]
+		if p.kind == tNum || nounDeterminers[v.d.tokText(i-1)] || v.covered(i-1, kParty) || v.covered(i-1, kNum) {
+			return true
+		}
+	}
+	return v.word(i+1, "were", "was", "are", "is", "have", "has", "had", "on", "against", "in", "that", "which")
 }
 
 // launchedCount reports whether weapon h is counted and launched or

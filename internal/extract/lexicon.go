@@ -38,6 +38,7 @@ const (
 	kCountry                        // val: ISO code
 	kForces                         // forces, troops, army, military (actors)
 	kHistory                        // a past era: last month, in 2014 …
+	kGround                         // ground war: capture, withdraw from, fell to
 	kPlace                          // n: index into the place table
 )
 
@@ -138,6 +139,7 @@ var kindNames = map[string]termKind{
 	"nonattack": kNonAttack, "intercept": kIntercept, "launch": kLaunch, "agg": kAggCue,
 	"regionword": kRegionWord, "cityword": kCityWord, "official": kOfficial, "person": kPerson,
 	"since": kSince, "river": kRiver, "country": kCountry, "forces": kForces, "history": kHistory,
+	"ground": kGround,
 }
 
 // lexTerms turns a line into terms, one per form, keyed by normal form.

@@ -6,6 +6,7 @@ type placeRef struct {
 	region                    bool // a region without a settlement
 	tok                       int
 	speaker                   bool // named only as a speaker's seat ("Luhansk governor")
+	alsoRegion                bool // the name is also its region's ("Donetsk")
 }
 
 // cueWords mark a following settlement as a place even when it is small:
@@ -54,7 +55,7 @@ func (a *assembler) placeAt(v *sview, h hit) (placeRef, bool) {
 	if j < v.to && v.d.toks[j].joined && !v.word(j, "s") {
 		return placeRef{}, false // "Kyiv-based", "Moscow-controlled"
 	}
-	if v.personName(i, j) || v.referencePoint(i) || v.relativeAside(i) {
+	if v.personName(i, j) || v.referencePoint(i) || v.relativeAside(i) || v.groundBefore(i) || v.groundAfter(j) {
 		return placeRef{}, false
 	}
 	regionCtx := v.regionAfter(j) || v.regionOfBefore(i)
@@ -84,6 +85,11 @@ func (a *assembler) placeAt(v *sview, h hit) (placeRef, bool) {
 	r := placeRef{admin1: best.admin1, country: best.country, id: best.id, region: best.region, tok: i}
 	if !best.region {
 		r.name = best.name
+		for _, t := range v.e.pats[h.pat] {
+			if p := &v.e.places.places[t.n]; t.kind == kPlace && p.region && p.admin1 == best.admin1 {
+				r.alsoRegion = true
+			}
+		}
 	}
 	r.speaker = v.covered(j, kOfficial) || v.word(j, "s") && v.covered(j+1, kOfficial) || v.officialOf(i)
 	return r, true
@@ -356,6 +362,9 @@ func (a *assembler) tidyPlaces(refs []placeRef) []placeRef {
 			if r.region && !o.region && o.admin1 == r.admin1 {
 				dup = true
 			}
+			if r.alsoRegion && !o.region && o.name != r.name && o.admin1 == r.admin1 && o.tok < r.tok && r.tok-o.tok <= 3 {
+				dup = true // "Sloviansk in Donetsk": the region that locates a town
+			}
 		}
 		for _, o := range out {
 			if o.admin1 == r.admin1 && o.name == r.name {
@@ -371,4 +380,37 @@ func (a *assembler) tidyPlaces(refs []placeRef) []placeRef {
 		a.docCountry[r.country]++
 	}
 	return out
+}
+
+// groundBefore reports whether the place at token i is the object of a
+// ground-war or diplomatic word rather than of an act of fire: "the
+// capture of Lysychansk", "an effort to seize Sievierodonetsk and
+// Lysychansk", "diplomatic activity in Moscow". An attack word nearer to
+// the place wins ("shelled the town after capturing …").
+func (v *sview) groundBefore(i int) bool {
+	for k := i - 1; k >= v.from && k >= i-6; k-- {
+		switch {
+		case v.covered(k, kAttack) || v.covered(k, kWeapon) || v.covered(k, kKill) || v.covered(k, kInjure):
+			return false
+		case v.covered(k, kGround):
+			return true
+		case v.punct(k, '.') || v.punct(k, ';') || v.punct(k, ',') && !v.covered(k-1, kPlace):
+			return false
+		}
+	}
+	return false
+}
+
+// groundAfter reports whether the place ending before token j is the
+// subject of a ground-war verb: "Sievierodonetsk fell", "was captured".
+func (v *sview) groundAfter(j int) bool {
+	for k := j; k < v.to && k < j+3; k++ {
+		if v.word(k, "fell", "captured", "seized", "taken", "liberated", "encircled", "surrounded", "retaken", "recaptured") {
+			return true
+		}
+		if !v.word(k, "was", "were", "has", "had", "been", "is", "finally", "now", "have") {
+			return false
+		}
+	}
+	return false
 }
