@@ -75,11 +75,16 @@ func parseCosigKey(vkey string) (*cosigVerifier, error) {
 
 func parseWitnessKeys(keys []string) (map[witnessID]*cosigVerifier, error) {
 	ws := make(map[witnessID]*cosigVerifier, len(keys))
+	names := map[string]bool{}
 	for _, k := range keys {
 		v, err := parseCosigKey(k)
 		if err != nil {
 			return nil, err
 		}
+		if names[v.name] { // cosignatures are stored by witness name
+			return nil, truce.Errorf(truce.EINVALID, "log: two witness keys are named %q; each witness needs its own name", v.name)
+		}
+		names[v.name] = true
 		ws[witnessID{v.name, v.hash}] = v
 	}
 	return ws, nil

@@ -210,4 +210,9 @@ func TestKeys(t *testing.T) {
 	if _, err := New(s, vkey, "truce.example/log", truce.SystemClock{}, st, Options{WitnessKeys: []string{vkey}}); err == nil {
 		t.Errorf("New accepted a log key as a witness key")
 	}
+	_, w1, _ := witness.GenerateKey("w.example")
+	_, w2, _ := witness.GenerateKey("w.example")
+	if _, err := New(s, vkey, "truce.example/log", truce.SystemClock{}, st, Options{WitnessKeys: []string{w1, w2}}); err == nil {
+		t.Errorf("New accepted two witnesses of the same name")
+	}
 }
