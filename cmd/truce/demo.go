@@ -50,18 +50,26 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		*data = dir
 	}
 	logger := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	rt, err := openRuntime(ctx, e, storeFlags{data: *data}, truce.SystemClock{}, logger)
+	clock := &replayClock{}
+	rt, err := openRuntime(ctx, e, storeFlags{data: *data}, clock, logger)
 	if err != nil {
 		return err
 	}
 	defer rt.Close()
 	fmt.Fprintf(e.stdout, "Truce demo: data in %s\n", *data)
+	if err := rewindForReplay(ctx, rt, clock); err != nil {
+		return err
+	}
 	if err := loadTemplates(ctx, e, rt); err != nil {
 		return err
 	}
 	if err := loadDemo(ctx, e, rt); err != nil {
 		return err
 	}
+	if _, err := playFollowup(ctx, e, rt, clock); err != nil {
+		return err
+	}
+	defer rt.startNotifier(ctx, logger)()
 	tokens, err := demoTokens(ctx, rt)
 	if err != nil {
 		return err
