@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/ed25519"
-	"encoding/base64"
 	"fmt"
 	"log/slog"
 	"os"
@@ -24,9 +22,16 @@ import (
 
 // storeFlags are the flags that say where state lives.
 type storeFlags struct {
-	data string
-	db   string
+	data        string
+	db          string
+	witnessKeys multiFlag // verifier keys of the witnesses whose cosignatures the log collects
 }
+
+// multiFlag collects a repeated string flag.
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(s string) error { *m = append(*m, s); return nil }
 
 func (sf *storeFlags) register(fs interface {
 	StringVar(*string, string, string, string)
@@ -84,10 +89,15 @@ func openRuntime(ctx context.Context, e *env, sf storeFlags, clock truce.Clock, 
 		store.Close()
 		return nil, fmt.Errorf("log signing key: %w", err)
 	}
-	lg, err := translog.New(signer, vkey, logOrigin, clock, store, translog.Options{})
+	lg, err := translog.New(signer, vkey, logOrigin, clock, store, translog.Options{WitnessKeys: sf.witnessKeys, Logger: logger})
 	if err != nil {
 		store.Close()
 		return nil, err
+	}
+	if err := lg.SignNow(ctx); err != nil { // a checkpoint from the start, covering what is stored
+		lg.Close()
+		store.Close()
+		return nil, fmt.Errorf("log: sign the first checkpoint: %w", err)
 	}
 	a := &app.App{Store: store, Log: lg, Clock: clock, Geocoder: geocode.Default(), Logger: logger,
 		Pipeline: pipeline.New(clock)}
@@ -98,12 +108,11 @@ func openRuntime(ctx context.Context, e *env, sf storeFlags, clock truce.Clock, 
 // data dir (created there on first start).
 func logKey(e *env, data string) (skey, vkey string, err error) {
 	if k := e.getenv("TRUCE_LOG_KEY"); k != "" {
-		s, err := note.NewSigner(k)
+		v, err := translog.PublicKey(k)
 		if err != nil {
-			return "", "", fmt.Errorf("TRUCE_LOG_KEY is not a note signing key: %w", err)
+			return "", "", fmt.Errorf("TRUCE_LOG_KEY: %w", err)
 		}
-		v, err := verifierOf(k, s)
-		return k, v, err
+		return k, v, nil
 	}
 	if data == "" {
 		return "", "", usageError{"with --db, give --data DIR for the log's key or set TRUCE_LOG_KEY"}
@@ -122,23 +131,4 @@ func (rt *runtime) startNotifier(ctx context.Context, logger *slog.Logger) (stop
 func (rt *runtime) Close() {
 	rt.log.Close()
 	rt.store.Close()
-}
-
-// verifierOf derives the note verifier key of an Ed25519 note signing key
-// ("PRIVATE+KEY+name+hash+base64(0x01 ‖ seed)").
-func verifierOf(skey string, s note.Signer) (string, error) {
-	parts := strings.Split(skey, "+")
-	if len(parts) != 5 {
-		return "", fmt.Errorf("TRUCE_LOG_KEY: malformed signing key")
-	}
-	raw, err := base64.StdEncoding.DecodeString(parts[4])
-	if err != nil || len(raw) != 1+ed25519.SeedSize || raw[0] != 1 {
-		return "", fmt.Errorf("TRUCE_LOG_KEY: not an Ed25519 signing key")
-	}
-	pub := ed25519.NewKeyFromSeed(raw[1:]).Public().(ed25519.PublicKey)
-	vkey := s.Name() + "+" + parts[3] + "+" + base64.StdEncoding.EncodeToString(append([]byte{1}, pub...))
-	if _, err := note.NewVerifier(vkey); err != nil {
-		return "", err
-	}
-	return vkey, nil
 }

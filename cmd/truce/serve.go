@@ -23,6 +23,7 @@ on start. SIGINT or SIGTERM stops it cleanly, finishing requests in flight.
 Examples:
   truce serve --data /var/lib/truce
   truce serve --data /var/lib/truce --db postgres://truce@db.internal/truce --addr :8080
+  truce serve --data /var/lib/truce --witness-key "$(cat ua-witness.vkey)" --witness-key "$(cat ru-witness.vkey)"
   TRUCE_LOG_KEY=PRIVATE+KEY+… truce serve --db postgres://truce@localhost/truce`,
 		run: runServe,
 	})
@@ -34,6 +35,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	var sf storeFlags
 	sf.register(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen `address`")
+	fs.Var(&sf.witnessKeys, "witness-key", "verifier `KEY` of a witness whose cosignatures the log collects (repeat for several; see 'truce witness key')")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
