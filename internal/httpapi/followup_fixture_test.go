@@ -43,6 +43,7 @@ type matrixFixture struct {
 	incidents []*matrixIncident
 	notes     map[string]string // a notification id addressed to each party
 	hooks     map[string]string // a webhook id of each addressee (RU, UA, mission)
+	rejected  string            // a rejected item's id
 }
 
 // paths from each status to reported, as the workflow allows.
@@ -83,6 +84,14 @@ func buildMatrix(t *testing.T, env *apptest.Env) *matrixFixture {
 		truce.Source{Type: "party", Name: "UA General Staff", Party: "UA", Ref: "ua-1"}, "RU", truce.StatusVerified, n)
 	f.addIncident(t, "RU reports, no actor named, under review", f.by("party RU").token,
 		truce.Source{Type: "party", Name: "RU MoD", Party: "RU", Ref: "ru-1"}, "", truce.StatusUnderReview, n+1)
+	var sub struct {
+		Rejected []struct {
+			ID string `json:"rejected_id"`
+		}
+	}
+	call(t, env, "POST", "/api/v1/reports", monitor, map[string]any{"source": map[string]any{"type": "monitor", "name": "x"}}).
+		must(t, http.StatusUnprocessableEntity, &sub)
+	f.rejected = sub.Rejected[0].ID
 	for _, p := range []string{"RU", "UA"} {
 		var list struct{ Notifications []truce.Notification }
 		call(t, env, "GET", "/api/v1/notifications?to="+p, admin, nil).must(t, http.StatusOK, &list)

@@ -144,3 +144,40 @@ func (f *matrixFixture) checkWebhooks(t *testing.T, r role) {
 		t.Errorf("delivery log: %d, want %d", got.status, want)
 	}
 }
+
+// checkOtherEndpoints: the endpoints that came before the follow-up keep
+// the same rules: merge and split for analysts and admins, rejected items
+// for staff (a hidden one is a missing one), agreements for everyone.
+func (f *matrixFixture) checkOtherEndpoints(t *testing.T, r role) {
+	env := f.env
+	analyse := r.role == truce.RoleAnalyst || r.role == truce.RoleAdmin
+	if !analyse {
+		in := f.incidents[0]
+		merge := call(t, env, "POST", "/api/v1/incidents/merge", r.token,
+			map[string]any{"incidents": []string{in.id, f.incidents[1].id}, "note": "same event"})
+		split := call(t, env, "POST", "/api/v1/incidents/"+in.id+"/split", r.token,
+			map[string]any{"reports": []string{in.reports[0].id}, "note": "two events"})
+		for what, a := range map[string]httpAnswer{"merge": merge, "split": split} {
+			if a.status != denial(r) {
+				t.Errorf("%s: %d, want %d", what, a.status, denial(r))
+			}
+		}
+	}
+	want := http.StatusOK
+	if !r.staff() {
+		want = denial(r)
+	}
+	if got := call(t, env, "GET", "/api/v1/rejected", r.token, nil); got.status != want {
+		t.Errorf("rejected items: %d, want %d", got.status, want)
+	}
+	getRj := func(id string) httpAnswer { return call(t, env, "GET", "/api/v1/rejected/"+id, r.token, nil) }
+	want = http.StatusNotFound
+	if r.staff() {
+		want = http.StatusOK
+	}
+	const missingRj = "rj_06cd0000000000000000000000"
+	f.expect(t, "GET rejected item", getRj(f.rejected), want, false, func() httpAnswer { return getRj(missingRj) }, f.rejected, missingRj)
+	if got := call(t, env, "GET", "/api/v1/agreements/air-sea-truce", r.token, nil); got.status != http.StatusOK {
+		t.Errorf("agreement: %d, want 200 for everyone", got.status)
+	}
+}

@@ -30,6 +30,7 @@ func TestAccessMatrix(t *testing.T) {
 					f.checkLists(t, r)
 					f.checkNotifications(t, r)
 					f.checkWebhooks(t, r)
+					f.checkOtherEndpoints(t, r)
 				})
 			}
 		})
