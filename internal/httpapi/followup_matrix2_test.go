@@ -27,7 +27,9 @@ func (f *matrixFixture) checkNotifications(t *testing.T, r role) {
 		}
 		f.expect(t, "GET notification to "+to, get(id), want, false, func() httpAnswer { return get(missingNote) }, id, missingNote)
 
-		ack := func(id string) httpAnswer { return call(t, env, "POST", "/api/v1/notifications/"+id+"/ack", r.token, nil) }
+		ack := func(id string) httpAnswer {
+			return call(t, env, "POST", "/api/v1/notifications/"+id+"/ack", r.token, nil)
+		}
 		switch {
 		case r.role != truce.RoleParty:
 			want = denial(r)
