@@ -43,17 +43,26 @@ const hedgeSkip = 4
 // fire of its own (no act, or one that is hedged, habitual, historical or
 // in another war).
 func (a *assembler) analyze(si int, v *sview) (mention, bool) {
-	m := mention{sent: si, trigger: -1}
 	if v.has(kOtherWar) || v.historical(a) {
-		return m, false
+		return mention{sent: si, trigger: -1}, false
 	}
+	return a.analyzeAt(si, v, nil, true)
+}
+
+// analyzeAt reads the act of view v (a sentence or one of its scopes):
+// with resolve it finds the places of v, else it takes places as given.
+func (a *assembler) analyzeAt(si int, v *sview, places []placeRef, resolve bool) (mention, bool) {
+	m := mention{sent: si, trigger: -1}
 	nums := v.numbers()
 	m.cas = v.casualties(nums)
 	m.trigger = v.trigger(m.cas.killed != nil || m.cas.injured != nil)
 	if m.trigger >= 0 && v.habitual(m.trigger) {
 		return m, false
 	}
-	m.places = a.resolvePlaces(v)
+	m.places = places
+	if resolve {
+		m.places = a.resolvePlaces(v)
+	}
 	if m.trigger < 0 {
 		if m.cas.killed == nil && m.cas.injured == nil || v.hedged(v.to) {
 			return m, false

@@ -1,7 +1,10 @@
 package extract
 
 import (
+	"sort"
 	"time"
+
+	"github.com/truce-monitor/truce"
 )
 
 // event is one attack at one place, built from the sentences that tell it.
@@ -48,6 +51,55 @@ func (a *assembler) sentence(si int, s span, hits []hit) {
 	if !ok {
 		return
 	}
+	scopes := v.scopes(sortedPlaces(m.places))
+	if scopes == nil {
+		a.fold(si, v, m)
+		return
+	}
+	for _, sc := range scopes {
+		sub := v.slice(sc.from, sc.to)
+		sm, ok := a.analyzeAt(si, sub, sc.places, false)
+		if !ok {
+			if !sc.weak || m.trigger < 0 || m.trigger >= sc.from {
+				continue // a clause of its own that tells no act
+			}
+			sm = m // "…, and in the southern city of Mykolaiv": the head's act
+			sm.places, sm.cas, sm.target, sm.counts = sc.places, casualties{}, sub.target(-1), truce.Counts{}
+		}
+		inherit(&sm, &m)
+		a.fold(si, sub, sm)
+	}
+}
+
+// inherit fills what a scope's mention leaves open from its sentence's:
+// who did it and who says so, when, and the weapons.
+func inherit(sm, m *mention) {
+	if sm.attacker == "" {
+		sm.attacker = m.attacker
+	}
+	if sm.claimBy == "" {
+		sm.claimBy = m.claimBy
+	}
+	if sm.deniedBy == "" {
+		sm.deniedBy = m.deniedBy
+	}
+	if !sm.dated && m.dated {
+		sm.when, sm.dated = m.when, true
+	}
+	if len(sm.weapons) == 0 {
+		sm.weapons = m.weapons
+	}
+}
+
+// sortedPlaces returns the places in text order.
+func sortedPlaces(ps []placeRef) []placeRef {
+	out := append([]placeRef(nil), ps...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].tok < out[j].tok })
+	return out
+}
+
+// fold folds mention m of sentence si (read from view v) into the events.
+func (a *assembler) fold(si int, v *sview, m mention) {
 	if !a.hasPub && !m.dated {
 		return // no anchor for an undated sentence
 	}

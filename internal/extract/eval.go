@@ -20,7 +20,8 @@ import (
 //     weapon classes overlap or one side is unknown or empty (mortar counts
 //     as artillery, as the labels write shelling and mortars).
 //   - Reports and labels are paired one to one by a maximum matching,
-//     non-passing labels first.
+//     non-passing labels first, preferring pairs whose place names agree
+//     (the place name does not decide whether a pair matches).
 //   - Labels marked passing (background mentions) are optional: a report
 //     that matches one is correct, a missed one is not counted.
 //   - precision = matched reports / reports; recall = matched non-passing
@@ -43,6 +44,7 @@ type ArticleResult struct {
 	Passing                      int
 	Misses                       []string // labels no report matched
 	FalseAlarms                  []string // reports no label matched
+	WrongFigures                 []string // matched pairs whose stated figures differ
 	CasualtyFigures, CasualtyHit int
 }
 
@@ -96,10 +98,14 @@ func Evaluate(e *Extractor, arts []Article) *EvalResult {
 func scoreArticle(e *Extractor, a Article, reps []truce.Report) ArticleResult {
 	ar := ArticleResult{ID: a.ID, Reports: len(reps)}
 	adj := make([][]int, len(a.Labels))
+	named := make([][]int, len(a.Labels)) // the edges whose place names agree too
 	for li, l := range a.Labels {
 		for ri := range reps {
 			if e.labelMatches(l, &reps[ri]) {
 				adj[li] = append(adj[li], ri)
+				if sameName(l.Place, reps[ri].Location.Place) {
+					named[li] = append(named[li], ri)
+				}
 			}
 		}
 	}
@@ -112,9 +118,11 @@ func scoreArticle(e *Extractor, a Article, reps []truce.Report) ArticleResult {
 		labOf[i] = -1
 	}
 	for _, passing := range []bool{false, true} {
-		for li, l := range a.Labels {
-			if l.Passing == passing {
-				augment(li, adj, repOf, labOf, make([]bool, len(reps)))
+		for _, edges := range [][][]int{named, adj} {
+			for li, l := range a.Labels {
+				if l.Passing == passing && repOf[li] < 0 {
+					augment(li, edges, repOf, labOf, make([]bool, len(reps)))
+				}
 			}
 		}
 	}
@@ -131,7 +139,9 @@ func scoreArticle(e *Extractor, a Article, reps []truce.Report) ArticleResult {
 			if !l.Passing {
 				ar.LabelsMatched++
 			}
-			casualtyScore(&ar, l, &reps[ri])
+			if casualtyScore(&ar, l, &reps[ri]) {
+				ar.WrongFigures = append(ar.WrongFigures, fmt.Sprintf("%s ≠ k=%s i=%s", labelString(l), intStr(reps[ri].Casualties.Killed), intStr(reps[ri].Casualties.Injured)))
+			}
 		case !l.Passing:
 			ar.Misses = append(ar.Misses, labelString(l))
 		}
@@ -159,7 +169,9 @@ func augment(li int, adj [][]int, repOf, labOf []int, seen []bool) bool {
 	return false
 }
 
-func casualtyScore(ar *ArticleResult, l Label, r *truce.Report) {
+// casualtyScore counts the figures a label states and those the report
+// gives exactly; wrong is true when one of them differs.
+func casualtyScore(ar *ArticleResult, l Label, r *truce.Report) (wrong bool) {
 	for _, f := range []struct{ want, got *int }{{l.Killed, r.Casualties.Killed}, {l.Injured, r.Casualties.Injured}} {
 		if f.want == nil {
 			continue
@@ -167,8 +179,11 @@ func casualtyScore(ar *ArticleResult, l Label, r *truce.Report) {
 		ar.CasualtyFigures++
 		if f.got != nil && *f.got == *f.want {
 			ar.CasualtyHit++
+		} else {
+			wrong = true
 		}
 	}
+	return wrong
 }
 
 // labelMatches applies the matching rule to one label and one report.
@@ -186,6 +201,19 @@ func (e *Extractor) labelMatches(l Label, r *truce.Report) bool {
 		return false
 	}
 	return e.dateMatches(l, r) && weaponsMatch(l.Weapons, r.WeaponClassList())
+}
+
+// sameName reports whether a label's place and a report's agree: both
+// absent, or the first word of one found in the other ("Mariupol
+// (Azovstal steelworks)" and "Mariupol").
+func sameName(label *string, place string) bool {
+	if label == nil || place == "" {
+		return label == nil && place == ""
+	}
+	l, p := normalize(*label), normalize(place)
+	lw, _, _ := strings.Cut(l, " ")
+	pw, _, _ := strings.Cut(p, " ")
+	return strings.Contains(p, lw) || strings.Contains(l, pw)
 }
 
 func sameRegion(label, admin1 string) bool {
@@ -292,6 +320,9 @@ func (r *EvalResult) WriteTable(w io.Writer) {
 		}
 		for _, f := range a.FalseAlarms {
 			fmt.Fprintf(w, "    false alarm: %s\n", f)
+		}
+		for _, f := range a.WrongFigures {
+			fmt.Fprintf(w, "    figures:     %s\n", f)
 		}
 	}
 	fmt.Fprintf(w, "\nevents: precision %.3f (%d/%d)  recall %.3f (%d/%d)  F1 %.3f\n",
