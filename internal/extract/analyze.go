@@ -386,6 +386,13 @@ func (v *sview) weapons(m *mention, nums []number) {
 			specific = true
 		}
 	}
+	out := m.weapons[:0]
+	for _, w := range m.weapons {
+		if w.Model != "" || !hasModelOf(m.weapons, w.Class) {
+			out = append(out, w) // "a KAB glide bomb" is one weapon
+		}
+	}
+	m.weapons = out
 	if specific {
 		out := m.weapons[:0]
 		for _, w := range m.weapons {
@@ -395,6 +402,16 @@ func (v *sview) weapons(m *mention, nums []number) {
 		}
 		m.weapons = out
 	}
+}
+
+// hasModelOf reports whether a weapon of the class with a model is listed.
+func hasModelOf(ws []truce.Weapon, class string) bool {
+	for _, w := range ws {
+		if w.Class == class && w.Model != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // target returns the class of what was hit: the first target word after
