@@ -108,7 +108,7 @@ func (a *assembler) fold(si int, v *sview, m mention) {
 	}
 	recent := len(a.last) > 0 && si-a.lastSent <= followUp
 	switch {
-	case recent && allSpeakers(m.places) && m.trigger < 0:
+	case recent && allSpeakers(m.places) && m.trigger < 0 && a.followsUp(v, m):
 		// "The death toll rose to 21, the governor of Poltava region said":
 		// the speaker's seat is no new scene; the toll goes on about the
 		// last attack.
@@ -148,6 +148,38 @@ func (a *assembler) fold(si int, v *sview, m mention) {
 		a.last = append(a.last[:0], ev)
 		a.lastSent = si
 	}
+}
+
+// followsUp reports whether a toll given by officials of a place goes on
+// about the last attack told: it speaks of an update ("the death toll
+// rose to 21"), or the last attack lies in the officials' region. Else the
+// officials' seat is the scene of a new report ("the governor of Donetsk
+// region said two people were killed").
+func (a *assembler) followsUp(v *sview, m mention) bool {
+	if v.update() {
+		return true
+	}
+	for _, ev := range a.last {
+		for _, p := range m.places {
+			if ev.place.admin1 == p.admin1 && ev.place.country == p.country {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// update reports whether the sentence updates a figure: a death toll, or
+// a figure that rose.
+func (v *sview) update() bool {
+	found := false
+	v.each(kKill, func(h hit, t term) {
+		found = found || t.val == "t"
+	})
+	for i := v.from; i < v.to && !found; i++ {
+		found = v.word(i, "rose", "risen", "climbed", "increased", "jumped", "grew", "зросла", "зросло", "возросло", "выросло", "увеличилось")
+	}
+	return found
 }
 
 // allSpeakers reports whether every place is only a speaker's seat (and

@@ -112,7 +112,7 @@ func (v *sview) victim() string {
 			if v.covered(j, kWeapon) || v.covered(j, kForces) || v.covered(j, kAttack) || v.covered(j, kPerson) {
 				return
 			}
-			if tg, ok := v.targetAt(j); ok && tg == "military" {
+			if tg, ok := v.targetAt(j); ok && tg == "military" && !v.word(j, "weapons", "equipment", "ammunition", "arms", "military", "soldiers", "troops") {
 				p = t.val
 				return
 			}

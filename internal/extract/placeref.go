@@ -106,8 +106,8 @@ func (v *sview) personName(i, j int) bool {
 	if i > v.from && v.unexplainedCapital(i-1) && !sentenceOpeners[v.d.tokText(i-1)] {
 		return true
 	}
-	if j < v.to && v.covered(j, kSay) && !v.covered(j, kAttack) {
-		return true // "Kamyshin said": a speaker
+	if j < v.to && v.covered(j, kSay) && !v.covered(j, kAttack) && !v.cueBefore(i) {
+		return true // "Kamyshin said": a speaker (but "officials in Odesa said")
 	}
 	return j < v.to && v.unexplainedCapital(j) && !v.d.toks[j].joined
 }
