@@ -161,6 +161,31 @@ func (e *Extractor) hasAttackForm(id int32, f string) bool {
 	return false
 }
 
+// pluralAct reports whether the act at token i is told in the plural
+// ("Russian attacks", "airstrikes", "обстріли"): many acts, not one.
+func (v *sview) pluralAct(i int) bool {
+	if i < 0 {
+		return false
+	}
+	h, _, ok := v.at(i, kAttack)
+	if !ok || v.attackForm(h) != "n" {
+		return false
+	}
+	w := v.d.tokText(int(h.t1) - 1)
+	if strings.HasPrefix(w, "explo") || strings.HasPrefix(w, "blast") || strings.HasPrefix(w, "вибух") || strings.HasPrefix(w, "взрыв") {
+		return false
+	}
+	switch v.lang {
+	case "uk", "ru":
+		switch w {
+		case "удари", "обстріли", "авіаудари", "удары", "обстрелы", "авиаудары":
+			return true
+		}
+		return strings.HasSuffix(w, "ів") || strings.HasSuffix(w, "ов") || strings.HasSuffix(w, "ами") || strings.HasSuffix(w, "ах")
+	}
+	return strings.HasSuffix(w, "s")
+}
+
 // weaponObject reports whether the object of a verb ending before token
 // j is a weapon: "destroyed another missile" is an interception, not a
 // hit.

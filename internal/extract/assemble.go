@@ -123,8 +123,9 @@ func (a *assembler) fold(si int, v *sview, m mention) {
 		for _, p := range m.places {
 			pm := m
 			// A settlement is one attack; a region is a tally when the
-			// sentence speaks of many places or gives only the toll.
-			pm.agg = p.region && (m.aggCue || m.trigger < 0)
+			// sentence speaks of many places or of attacks in the plural,
+			// or gives only the toll.
+			pm.agg = p.region && (m.aggCue || m.trigger < 0 || v.pluralAct(m.trigger))
 			a.last = append(a.last, a.place(pm, p))
 		}
 		a.lastSent = si

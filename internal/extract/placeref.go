@@ -55,7 +55,7 @@ func (a *assembler) placeAt(v *sview, h hit) (placeRef, bool) {
 	if j < v.to && v.d.toks[j].joined && !v.word(j, "s") {
 		return placeRef{}, false // "Kyiv-based", "Moscow-controlled"
 	}
-	if v.personName(i, j) || v.referencePoint(i) || v.relativeAside(i) || v.groundBefore(i) || v.groundAfter(j) {
+	if v.personName(i, j) || v.referencePoint(i) || v.relativeAside(i) || v.groundBefore(i) || v.groundAfter(j) || v.sincePhrase(i) {
 		return placeRef{}, false
 	}
 	regionCtx := v.regionAfter(j) || v.regionOfBefore(i)
@@ -385,8 +385,9 @@ func (a *assembler) tidyPlaces(refs []placeRef) []placeRef {
 // groundBefore reports whether the place at token i is the object of a
 // ground-war or diplomatic word rather than of an act of fire: "the
 // capture of Lysychansk", "an effort to seize Sievierodonetsk and
-// Lysychansk", "diplomatic activity in Moscow". An attack word nearer to
-// the place wins ("shelled the town after capturing …").
+// Lysychansk", "talks in Moscow". An attack word nearer to the place wins
+// ("shelled the town after capturing …"), and so does a locative of its
+// own ("evacuations in Kramatorsk" is a scene).
 func (v *sview) groundBefore(i int) bool {
 	for k := i - 1; k >= v.from && k >= i-6; k-- {
 		switch {
@@ -394,8 +395,8 @@ func (v *sview) groundBefore(i int) bool {
 			return false
 		case v.covered(k, kGround):
 			return true
-		case v.punct(k, '.') || v.punct(k, ';') || v.punct(k, ',') && !v.covered(k-1, kPlace):
-			return false
+		case v.punct(k, '.') || v.punct(k, ';') || v.punct(k, ',') && !v.covered(k-1, kPlace) || locatives[v.d.tokText(k)] && !v.word(k, "of", "into", "towards", "toward", "до"):
+			return false // "evacuations in the city of X": X is where, not what
 		}
 	}
 	return false
@@ -409,6 +410,21 @@ func (v *sview) groundAfter(j int) bool {
 			return true
 		}
 		if !v.word(k, "was", "were", "has", "had", "been", "is", "finally", "now", "have") {
+			return false
+		}
+	}
+	return false
+}
+
+// sincePhrase reports whether the place at token i lies in a phrase that
+// names a past reference point: "the highest toll since an attack on a
+// railway station in Kramatorsk".
+func (v *sview) sincePhrase(i int) bool {
+	for k := i - 1; k >= v.from && k >= i-10; k-- {
+		switch {
+		case v.covered(k, kSince):
+			return true
+		case v.punct(k, ',') || v.punct(k, ';') || v.punct(k, '.'):
 			return false
 		}
 	}
