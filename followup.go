@@ -102,6 +102,8 @@ func IsEvent(e string) bool { return slices.Contains(Events, e) }
 // and logged ("notification") in the transaction of the act it is about,
 // delivered to the addressee's webhooks, listed through the API, and
 // acknowledged by the party (logged as "ack": proof the party was told).
+// The "notification" entry commits to it as made, without AckedAt and
+// AckedBy, which the acknowledgement adds.
 type Notification struct {
 	ID        string        `json:"id"` // "nt_…"
 	Event     string        `json:"event"`

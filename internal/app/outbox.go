@@ -34,11 +34,16 @@ func (o *outbox) act(typ, id string, rec any) {
 	o.acts = append(o.acts, truce.Act{Type: typ, ID: id, By: o.by, At: o.now, Record: rec})
 }
 
-// notify stores n (giving it an id and a time), logs it, and queues one
-// delivery to each of its addressee's webhooks that subscribe to its
-// event.
+// notify stores n (giving it an id, unless it has one, and a time), logs
+// it, and queues one delivery to each of its addressee's webhooks that
+// subscribe to its event. n must not change afterwards: the log commits to
+// it as it is when the act is recorded, the store and the deliveries as it
+// is now.
 func (o *outbox) notify(n *truce.Notification) error {
-	n.ID, n.CreatedAt = truce.NewID("nt_", o.now), o.now
+	if n.ID == "" {
+		n.ID = truce.NewID("nt_", o.now)
+	}
+	n.CreatedAt = o.now
 	if err := o.tx.InsertNotification(n); err != nil {
 		return err
 	}

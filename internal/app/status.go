@@ -125,11 +125,12 @@ func (a *App) makeFindings(o *outbox, in *truce.Incident) ([]*truce.Finding, err
 		}
 		summary := fmt.Sprintf("finding: incident %s, a violation of %s, is verified with party %s held responsible; reply by %s",
 			in.ID, joinList(f.Rules), f.Party, f.Deadline.Format(time.RFC3339))
-		n := &truce.Notification{Event: truce.EventFinding, To: f.Party, Incident: in.ID, Status: in.Status, Summary: summary, Finding: f}
+		n := &truce.Notification{ID: truce.NewID("nt_", o.now), Event: truce.EventFinding, To: f.Party, Incident: in.ID,
+			Status: in.Status, Summary: summary, Finding: f}
+		f.Notification = n.ID // before anything is stored or logged
 		if err := o.notify(n); err != nil {
 			return nil, err
 		}
-		f.Notification = n.ID
 		if err := o.tx.InsertFinding(f); err != nil {
 			return nil, err
 		}

@@ -146,6 +146,50 @@ func followupEndToEnd(t *testing.T, b apptest.Backend) {
 		t.Errorf("refusal %s (-want +got):\n%s", back.body, diff)
 	}
 	checkLogged(t, env, in.ID, findingNote)
+	checkHashes(t, env, admin, ru, in.ID, findingNote)
+}
+
+// checkHashes checks that the log commits to the records as stored and
+// shown: anyone holding one can recompute the hash of its entry.
+func checkHashes(t *testing.T, env *apptest.Env, admin, party, incident, note string) {
+	var v incidentView
+	call(t, env, "GET", "/api/v1/incidents/"+incident, admin, nil).must(t, http.StatusOK, &v)
+	var n truce.Notification
+	call(t, env, "GET", "/api/v1/notifications/"+note, party, nil).must(t, http.StatusOK, &n)
+	n.AckedAt, n.AckedBy = nil, "" // the acknowledgement is an act of its own
+	records := map[string][]any{"notification": {n}}
+	for _, f := range v.Findings {
+		records["finding"] = append(records["finding"], f.Finding)
+	}
+	for _, c := range v.StatusHistory {
+		records["status"] = append(records["status"], c)
+	}
+	for _, r := range v.Responses {
+		records["response"] = append(records["response"], r)
+	}
+	for typ, recs := range records {
+		id := incident
+		if typ == "notification" {
+			id = note
+		}
+		es, err := env.Log.EntriesFor(t.Context(), typ, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		logged := map[string]bool{}
+		for _, e := range es {
+			var entry struct{ SHA256 string }
+			if err := json.Unmarshal(e.Entry, &entry); err != nil {
+				t.Fatal(err)
+			}
+			logged[entry.SHA256] = true
+		}
+		for _, rec := range recs {
+			if h, err := truce.RecordHash(rec); err != nil || !logged[h] {
+				t.Errorf("%s %s: the record as shown hashes to %s, not in its log entries %v (%v)", typ, id, h, logged, err)
+			}
+		}
+	}
 }
 
 // sameNotFound checks that a hidden item's 404 is a missing item's 404,
