@@ -79,7 +79,7 @@ func (a *App) Ack(ctx context.Context, id string) (*AckResult, error) {
 			res.LogIndex, err = firstLogIndex(tx, "ack", id)
 			return err
 		}
-		now := a.Clock.Now()
+		now := a.Clock.Now().Truncate(time.Microsecond) // as the store keeps it, so the logged record can be checked
 		if err := tx.AckNotification(id, p.ID, now); err != nil {
 			return err
 		}

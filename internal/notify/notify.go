@@ -260,7 +260,7 @@ type DeliveryRecord struct {
 // after the backoff. It reports whether the delivery succeeded.
 func (w *Worker) record(ctx context.Context, j job, o outcome) (bool, error) {
 	d := *j.d
-	now := w.Clock.Now()
+	now := w.Clock.Now().Truncate(time.Microsecond) // as the store keeps it: the logged record can be checked
 	d.Attempts++
 	d.LastStatus = o.status
 	d.LastError = ""
