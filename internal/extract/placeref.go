@@ -7,6 +7,7 @@ type placeRef struct {
 	tok                       int
 	speaker                   bool // named only as a speaker's seat ("Luhansk governor")
 	alsoRegion                bool // the name is also its region's ("Donetsk")
+	site                      int  // 1 + index into sites for a known site
 }
 
 // cueWords mark a following settlement as a place even when it is small:
@@ -49,7 +50,7 @@ func (a *assembler) resolvePlaces(v *sview) []placeRef {
 // placeAt resolves the place hit h (whose terms are its candidates).
 func (a *assembler) placeAt(v *sview, h hit) (placeRef, bool) {
 	i, j := int(h.t0), int(h.t1)
-	if !v.d.toks[i].upper || v.covered(j, kRiver) || v.word(i-1, "the") && v.lang == "en" && !v.covered(j, kRegionWord) && !v.covered(j, kCityWord) {
+	if !v.d.toks[i].upper || v.covered(j, kRiver) || v.word(i-1, "the") && v.lang == "en" && !v.covered(j, kRegionWord) && !v.covered(j, kCityWord) && !v.siteHit(h) {
 		return placeRef{}, false
 	}
 	if j < v.to && v.d.toks[j].joined && !v.word(j, "s") {
@@ -82,7 +83,7 @@ func (a *assembler) placeAt(v *sview, h hit) (placeRef, bool) {
 	if best == nil {
 		return placeRef{}, false
 	}
-	r := placeRef{admin1: best.admin1, country: best.country, id: best.id, region: best.region, tok: i}
+	r := placeRef{admin1: best.admin1, country: best.country, id: best.id, region: best.region, tok: i, site: best.site}
 	if !best.region {
 		r.name = best.name
 		for _, t := range v.e.pats[h.pat] {
@@ -93,6 +94,17 @@ func (a *assembler) placeAt(v *sview, h hit) (placeRef, bool) {
 	}
 	r.speaker = v.covered(j, kOfficial) || v.word(j, "s") && v.covered(j+1, kOfficial) || v.officialOf(i)
 	return r, true
+}
+
+// siteHit reports whether hit h names a known site ("the Azovstal
+// steelworks").
+func (v *sview) siteHit(h hit) bool {
+	for _, t := range v.e.pats[h.pat] {
+		if t.kind == kPlace && v.e.places.places[t.n].site > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // personName reports whether the name at [i, j) is part of a person's

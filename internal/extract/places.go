@@ -39,6 +39,7 @@ type place struct {
 	needsWord             bool // a region named by a city-like name: only with "region"/"oblast" after it
 	capital               bool // a capital whose name also stands for a government (Kyiv, Moscow)
 	pop                   int
+	site                  int // 1 + index into sites for a known site, else 0
 }
 
 // strongPop is the population from which a settlement's bare name counts
@@ -92,6 +93,7 @@ func buildPlaces(src PlaceSource) *placeTable {
 	for i := range regions {
 		addRegion(t, &regions[i])
 	}
+	addSites(t)
 	if src == nil {
 		return t
 	}

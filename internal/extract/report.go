@@ -231,6 +231,14 @@ func (a *assembler) report(i int, ev *event) truce.Report {
 	if m.explode {
 		r.Kind = truce.KindExplosion
 	}
+	if ev.place.site > 0 {
+		st := &sites[ev.place.site-1]
+		tg := truce.Target{Class: st.target, Name: st.name}
+		if m.target != nil && truce.ClassesRelated(st.target, m.target.Class) {
+			tg.Class = m.target.Class
+		}
+		r.Target = &tg
+	}
 	if m.attacker != "" {
 		r.AttributedTo = m.attacker
 	}

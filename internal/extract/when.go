@@ -167,13 +167,36 @@ func (v *sview) dateAround(a *assembler, h hit, month int) (window, bool) {
 	if j < v.to && v.d.toks[j].kind == tNum && v.d.toks[j].num >= 1900 && v.d.toks[j].num <= 2100 {
 		year = int(v.d.toks[j].num)
 	}
-	if dayN < 1 || dayN > 31 {
-		return window{}, false
-	}
 	if v.d.toks[int(h.t0)].kind == tWord && v.word(int(h.t0), "may", "march") && !v.d.toks[int(h.t0)].upper {
 		return window{}, false
 	}
+	if dayN == 0 && v.word(int(h.t0)-1, "in", "early", "late", "mid", "last", "until", "у", "в") {
+		return a.month(year, month), true // "in March": the whole month
+	}
+	if dayN < 1 || dayN > 31 {
+		return window{}, false
+	}
 	return a.date(year, month, dayN), true
+}
+
+// month returns the window of a calendar month named without a day ("in
+// March"): the last such month up to publication. A month that ended more
+// than a week before publication is the past, not the news.
+func (a *assembler) month(year, month int) window {
+	if year == 0 {
+		year = a.pub.Year()
+		if month > int(a.pub.Month()) {
+			year--
+		}
+	}
+	from := time.Date(year, time.Month(month), 1, 0, 0, 0, 0, a.e.kyiv)
+	to := from.AddDate(0, 1, 0).Add(-time.Second)
+	w := window{from: from, to: to, explicit: true, vague: true}
+	w.old = to.Before(a.pub.AddDate(0, 0, -7))
+	if w.from.After(a.pub) {
+		w.from = a.day(a.pub, 0)
+	}
+	return a.clamp(w)
 }
 
 // leadingNumber reads the digits at the start of an ordinal ("5th").
