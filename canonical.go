@@ -32,6 +32,17 @@ func CanonicalJSON(v any) ([]byte, error) {
 	return bytes.TrimSuffix(out.Bytes(), []byte("\n")), nil
 }
 
+// CanonicalMarshaler is implemented by records that write their own
+// canonical JSON, faster than CanonicalJSON's generic path (Report does).
+// Its contract: CanonicalJSON returns exactly the bytes that the function
+// CanonicalJSON returns for the same value, and fails where it fails. The
+// transparency log hashes what it returns in place of the generic form.
+type CanonicalMarshaler interface {
+	CanonicalJSON() ([]byte, error)
+}
+
+var _ CanonicalMarshaler = (*Report)(nil)
+
 // RecordHash returns the hex SHA-256 of the canonical JSON of v.
 func RecordHash(v any) (string, error) {
 	b, err := CanonicalJSON(v)
