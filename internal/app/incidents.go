@@ -124,6 +124,9 @@ func (a *App) MergeIncidents(ctx context.Context, ids []string, note string) (st
 		if a.Pipeline == nil {
 			return truce.Errorf(truce.EUNAVAILABLE, "fusion is not running")
 		}
+		if err := mergeable(tx, ids); err != nil {
+			return err
+		}
 		id, acts, err := a.Pipeline.Merge(tx, p, ids, note)
 		if err != nil {
 			return err
@@ -162,4 +165,20 @@ func (a *App) SplitIncident(ctx context.Context, id string, reports []string, no
 		return err
 	})
 	return created, err
+}
+
+// mergeable refuses to merge incidents past review: merging keeps the
+// oldest incident's status, so a verified or published incident (with its
+// findings and replies) would silently lose them.
+func mergeable(tx truce.Tx, ids []string) error {
+	for _, id := range ids {
+		in, err := tx.Incident(id)
+		if err != nil {
+			continue // the pipeline names the missing one
+		}
+		if in.Status != truce.StatusReported && in.Status != truce.StatusUnderReview {
+			return truce.Errorf(truce.ECONFLICT, "incident %s is %s: only reported incidents and those under review are merged", id, in.Status)
+		}
+	}
+	return nil
 }

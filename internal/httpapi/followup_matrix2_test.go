@@ -165,6 +165,22 @@ func (f *matrixFixture) checkOtherEndpoints(t *testing.T, r role) {
 			}
 		}
 	}
+	if analyse { // a judged incident is not merged away with its findings and replies
+		var judged, fresh string
+		for _, in := range f.incidents {
+			switch in.status {
+			case truce.StatusVerified:
+				judged = in.id
+			case truce.StatusReported:
+				fresh = in.id
+			}
+		}
+		merge := call(t, env, "POST", "/api/v1/incidents/merge", r.token,
+			map[string]any{"incidents": []string{fresh, judged}, "note": "same event"})
+		if merge.status != http.StatusConflict {
+			t.Errorf("merging a verified incident: %d %s, want 409", merge.status, merge.body)
+		}
+	}
 	want := http.StatusOK
 	if !r.staff() {
 		want = denial(r)
