@@ -85,8 +85,11 @@ func TestGracefulShutdown(t *testing.T) {
 
 type slowWriter struct{ ch chan []byte }
 
-func (w slowWriter) Write(b []byte) (int, error) { w.ch <- append([]byte(nil), b...); return len(b), nil }
-func (w slowWriter) Close()                       { close(w.ch) }
+func (w slowWriter) Write(b []byte) (int, error) {
+	w.ch <- append([]byte(nil), b...)
+	return len(b), nil
+}
+func (w slowWriter) Close() { close(w.ch) }
 
 type slowReader struct {
 	ch  chan []byte
