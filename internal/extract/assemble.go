@@ -287,6 +287,9 @@ func (a *assembler) merge(ev *event, m mention) {
 	}
 	e.explode = e.explode && m.explode
 	mergeCounts(&e.counts, m.counts)
+	if m.agg && ev.place.region && m.trigger >= 0 {
+		e.agg = true // a region's tally told after its first mention
+	}
 }
 
 func hasWeapon(ws []weaponT, class, model string) bool {

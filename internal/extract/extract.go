@@ -30,6 +30,7 @@ type Extractor struct {
 	ac     *automaton
 	pats   [][]term // terms by pattern id
 	places *placeTable
+	fuzzy  fuzzyIndex // Latin names of prominent places, for misspellings
 	kyiv   *time.Location
 }
 
@@ -60,9 +61,16 @@ func New(src PlaceSource) *Extractor {
 		forms = append(forms, f)
 	}
 	sort.Strings(forms) // a deterministic automaton
+	e.fuzzy = fuzzyIndex{}
 	for _, f := range forms {
+		prominent := false
 		for _, i := range e.places.forms[f] {
 			add(f, term{kind: kPlace, n: i})
+			p := &e.places.places[i]
+			prominent = prominent || p.pop >= fuzzyMinPop || p.site > 0 || p.region && !p.needsWord
+		}
+		if prominent {
+			e.fuzzy.add(f, ids[f])
 		}
 	}
 	e.ac = b.build()
@@ -123,7 +131,7 @@ func (e *Extractor) Extract(text string, o Options) []truce.Report {
 		text = text[:truce.MaxTextLen*50]
 	}
 	d := tokenize(text)
-	hits := e.scan(d)
+	hits := e.fuzzyHits(d, e.scan(d))
 	sents := d.sentences()
 	a := &assembler{e: e, d: d, o: o, lang: detectLanguage(d)}
 	a.anchor()

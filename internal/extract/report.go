@@ -15,10 +15,18 @@ type weaponT = truce.Weapon
 // whether the sentence speaks of many places or a whole night.
 func (v *sview) tally(m *mention, nums []number) {
 	launchedWord := v.has(kLaunch) || m.trigger >= 0
+	counted, sum := 0, 0
 	for _, w := range m.weapons {
 		if w.Count != nil && launchedWord && (m.counts.Launched == nil || *w.Count > *m.counts.Launched) {
 			m.counts.Launched = intp(*w.Count)
 		}
+		if w.Count != nil {
+			counted++
+			sum += *w.Count
+		}
+	}
+	if counted >= 2 && launchedWord {
+		m.counts.Launched = intp(sum) // "eight artillery shells, three mortar shells"
 	}
 	v.each(kIntercept, func(h hit, t term) {
 		if m.counts.Intercepted != nil {
@@ -32,7 +40,7 @@ func (v *sview) tally(m *mention, nums []number) {
 		m.counts.Launched, m.counts.Intercepted = c.Intercepted, c.Launched
 	}
 	m.aggCue = v.aggCue() || v.countedPlaces(nums)
-	m.agg = m.aggCue || m.counts.Intercepted != nil || m.counts.Launched != nil && *m.counts.Launched >= 10
+	m.agg = m.aggCue || m.counts.Intercepted != nil || m.counts.Launched != nil && (*m.counts.Launched >= 10 || counted >= 2)
 	if len(m.places) == 0 {
 		m.country = v.aggCountry(m)
 	}
