@@ -33,7 +33,11 @@ func (s *Server) getIncident(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out, err := withLog(r, s.Proofs, v, "incident", id)
+	refs := []logRef{{"incident", id}, {"status", id}, {"finding", id}, {"response", id}}
+	for _, vd := range v.Verdicts {
+		refs = append(refs, logRef{"verdict", id + "/" + vd.Agreement})
+	}
+	out, err := withLog(r, s.Proofs, v, refs...)
 	if err != nil {
 		return err
 	}

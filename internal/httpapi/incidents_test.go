@@ -141,9 +141,25 @@ func TestIncidentPagingMergeSplit(t *testing.T) {
 	if ids, _ := listIDs(t, env, analyst, ""); len(ids) != 3 {
 		t.Errorf("after merge: %d incidents, want 3", len(ids))
 	}
-	var one struct{ Reports []truce.Member }
+	var one struct {
+		Reports []truce.Member
+		Log     []struct {
+			LogIndex int64 `json:"log_index"`
+			Entry    struct{ Type string }
+		}
+	}
 	_, out = env.Do("GET", "/api/v1/incidents/"+merged.Incident, analyst, "", nil)
 	env.JSON(out, &one)
+	logged := map[string]bool{}
+	for i, e := range one.Log {
+		logged[e.Entry.Type] = true
+		if i > 0 && e.LogIndex <= one.Log[i-1].LogIndex {
+			t.Errorf("incident log entries out of order: %+v", one.Log)
+		}
+	}
+	if !logged["incident"] || !logged["verdict"] {
+		t.Errorf("the incident shows log entries of types %v, want incident and verdict", logged)
+	}
 	body = fmt.Sprintf(`{"reports":[%q],"note":"a different strike"}`, one.Reports[0].ID)
 	if status, out := env.Do("POST", "/api/v1/incidents/"+merged.Incident+"/split", analyst, "", []byte(body)); status != http.StatusCreated {
 		t.Fatalf("split: %d %s", status, out)

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"sort"
 
 	"github.com/truce-monitor/truce"
 	"github.com/truce-monitor/truce/internal/app"
@@ -71,7 +72,7 @@ func (s *Server) getReport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out, err := withLog(r, s.Proofs, rep, "report", id)
+	out, err := withLog(r, s.Proofs, rep, logRef{"report", id})
 	if err != nil {
 		return err
 	}
@@ -79,9 +80,13 @@ func (s *Server) getReport(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// withLog returns v's JSON object with "log" added: its log entries with
-// inclusion proofs (when the log is wired).
-func withLog(r *http.Request, p Prover, v any, typ, id string) (map[string]json.RawMessage, error) {
+// logRef names the records whose log entries an answer shows.
+type logRef struct{ typ, id string }
+
+// withLog returns v's JSON object with "log" added: the log entries of the
+// named records with their inclusion proofs (when the log is wired), in log
+// order.
+func withLog(r *http.Request, p Prover, v any, refs ...logRef) (map[string]json.RawMessage, error) {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return nil, err
@@ -93,14 +98,38 @@ func withLog(r *http.Request, p Prover, v any, typ, id string) (map[string]json.
 	if p == nil {
 		return m, nil
 	}
-	entries, err := p(r.Context(), typ, id)
-	if err != nil {
-		return nil, err
+	var all []json.RawMessage
+	for _, ref := range refs {
+		entries, err := p(r.Context(), ref.typ, ref.id)
+		if err != nil {
+			return nil, err
+		}
+		eb, err := json.Marshal(entries)
+		if err != nil {
+			return nil, err
+		}
+		var part []json.RawMessage
+		if err := json.Unmarshal(eb, &part); err != nil {
+			return nil, err
+		}
+		all = append(all, part...)
 	}
-	if m["log"], err = json.Marshal(entries); err != nil {
+	sort.SliceStable(all, func(i, j int) bool { return logIndexOf(all[i]) < logIndexOf(all[j]) })
+	if all == nil {
+		all = []json.RawMessage{}
+	}
+	if m["log"], err = json.Marshal(all); err != nil {
 		return nil, err
 	}
 	return m, nil
+}
+
+func logIndexOf(b json.RawMessage) int64 {
+	var e struct {
+		LogIndex int64 `json:"log_index"`
+	}
+	_ = json.Unmarshal(b, &e)
+	return e.LogIndex
 }
 
 // listReports answers a filtered page of reports.
