@@ -33,6 +33,7 @@ type assembler struct {
 	sentAdmin1 map[string]bool // regions of the sentence's unambiguous places
 	docAdmin1  map[string]int  // regions named so far
 	docCountry map[string]int  // countries named so far (places and country names)
+	chosen     map[int32]int   // place each name form was resolved to, by pattern
 }
 
 // followUp is how many sentences after an act a sentence without a place
@@ -42,7 +43,7 @@ const followUp = 2
 // sentence reads sentence si and folds what it says into the events.
 func (a *assembler) sentence(si int, s span, hits []hit) {
 	if a.docAdmin1 == nil {
-		a.docAdmin1, a.docCountry = map[string]int{}, map[string]int{}
+		a.docAdmin1, a.docCountry, a.chosen = map[string]int{}, map[string]int{}, map[int32]int{}
 	}
 	a.sents = append(a.sents, s)
 	v := newSView(a.e, a.d, s, hits)

@@ -30,7 +30,7 @@ func (s GazetteerPlaces) Places() []Place {
 					continue
 				}
 				out = append(out, Place{ID: en.ID, Name: en.Name, NameUK: en.NameUK, NameRU: en.NameRU,
-					Admin1: en.Admin1, Country: en.Country, Population: en.Population})
+					Admin1: en.Admin1, Country: en.Country, Population: en.Population, Lat: en.Lat, Lon: en.Lon})
 				i = len(out) - 1
 				byID[id] = i
 			}

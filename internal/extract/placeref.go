@@ -61,6 +61,8 @@ func (a *assembler) placeAt(v *sview, h hit) (placeRef, bool) {
 	}
 	regionCtx := v.regionAfter(j) || v.regionOfBefore(i)
 	var best *place
+	bestI := -1
+	ph := a.hintsAt(v, h)
 	for _, t := range v.e.pats[h.pat] {
 		if t.kind != kPlace {
 			continue
@@ -76,13 +78,14 @@ func (a *assembler) placeAt(v *sview, h hit) (placeRef, bool) {
 		case !p.region && p.pop < strongPop && !v.cueBefore(i):
 			continue
 		}
-		if best == nil || a.better(p, best) {
-			best = p
+		if best == nil || a.better(p, best, t.n, bestI, &ph) {
+			best, bestI = p, t.n
 		}
 	}
 	if best == nil {
 		return placeRef{}, false
 	}
+	a.chosen[h.pat] = bestI
 	r := placeRef{admin1: best.admin1, country: best.country, id: best.id, region: best.region, tok: i, site: best.site}
 	if !best.region {
 		r.name = best.name
@@ -216,25 +219,6 @@ func (v *sview) relativeAside(i int) bool {
 		}
 	}
 	return true
-}
-
-// better reports whether candidate p beats q: a region the document has
-// named, then population.
-func (a *assembler) better(p, q *place) bool {
-	if sp, sq := a.sentAdmin1[p.admin1], a.sentAdmin1[q.admin1]; sp != sq {
-		return sp
-	}
-	if p.country != q.country {
-		cp, cq := a.docCountry[p.country], a.docCountry[q.country]
-		if cp != cq {
-			return cp > cq
-		}
-	}
-	ap, aq := a.docAdmin1[p.admin1], a.docAdmin1[q.admin1]
-	if ap != aq {
-		return ap > aq
-	}
-	return p.pop > q.pop
 }
 
 func (v *sview) hasRegionCandidate(h hit) bool {

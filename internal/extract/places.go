@@ -15,6 +15,7 @@ type Place struct {
 	Admin1     string   // canonical first-level region ("Kharkiv", "Kyiv City")
 	Country    string   // ISO 3166-1 alpha-2
 	Population int      // 0 when unknown
+	Lat, Lon   float64  // WGS 84 degrees; both 0 when unknown
 }
 
 // PlaceSource supplies the places the extractor knows beyond the built-in
@@ -39,7 +40,10 @@ type place struct {
 	needsWord             bool // a region named by a city-like name: only with "region"/"oblast" after it
 	capital               bool // a capital whose name also stands for a government (Kyiv, Moscow)
 	pop                   int
-	site                  int // 1 + index into sites for a known site, else 0
+	site                  int  // 1 + index into sites for a known site, else 0
+	hostsSite             bool // a known site lies in this settlement
+	hasCoords             bool
+	lat, lon              float64
 }
 
 // strongPop is the population from which a settlement's bare name counts
@@ -112,7 +116,8 @@ func buildPlaces(src PlaceSource) *placeTable {
 			names = append(names, inflectRU(normalize(p.NameRU))...)
 		}
 		capital := (p.Admin1 == "Kyiv City" || strings.HasPrefix(p.Admin1, "Moscow")) && p.Population > 1000000
-		t.add(place{name: p.Name, admin1: p.Admin1, country: p.Country, id: p.ID, pop: p.Population, capital: capital}, names...)
+		t.add(place{name: p.Name, admin1: p.Admin1, country: p.Country, id: p.ID, pop: p.Population, capital: capital,
+			hostsSite: siteTowns[p.Name+"|"+p.Admin1], hasCoords: p.Lat != 0 || p.Lon != 0, lat: p.Lat, lon: p.Lon}, names...)
 	}
 	return t
 }

@@ -73,6 +73,19 @@ var sites = func() []site {
 	return out
 }()
 
+// siteTowns holds "town|region" of every settlement that hosts a known
+// site: where a name fits several places, the one with a famous site is
+// the likelier.
+var siteTowns = func() map[string]bool {
+	m := map[string]bool{}
+	for _, s := range sites {
+		if s.town != "" {
+			m[s.town+"|"+s.admin1] = true
+		}
+	}
+	return m
+}()
+
 // addSites enters the known sites into the place table. A site is a
 // strong place (no locative cue needed) that may follow "the".
 func addSites(t *placeTable) {
