@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -147,39 +146,9 @@ func readAndFuse(ctx context.Context, e *env, files, parties []string) ([]*truce
 	now := truce.SystemClock{}.Now().Truncate(time.Second)
 	eng := fusion.New(fusion.Options{Clock: truce.NewFixedClock(now)})
 	prep := &intake.Preparer{Validator: truce.Validator{Parties: partySet(parties)}, Geocoder: evaluateGeocoder()}
-	refs := map[string]string{}
-	seen := map[[2]string]bool{} // (source.name, source.ref): a report sent twice counts once
-	rejected := 0
-	for _, name := range files {
-		err := prep.ReadFile(name, e.stdin, now, func(it intake.Item) error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			if it.Report == nil {
-				rejected++
-				fmt.Fprintf(e.stderr, "%s: line %d: %s\n", evaluateFileName(name), it.Line, it.Err().Error())
-				return nil
-			}
-			r := it.Report
-			r.ID = evaluateFileName(name) + ":" + strconv.Itoa(it.Line)
-			if n, ref, ok := r.Key(); ok {
-				if seen[[2]string{n, ref}] {
-					return nil
-				}
-				seen[[2]string{n, ref}] = true
-				if _, taken := refs[ref]; !taken {
-					r.ID = ref
-				}
-				refs[r.ID] = ref
-			} else {
-				refs[r.ID] = r.ID
-			}
-			eng.Add(r)
-			return nil
-		})
-		if err != nil {
-			return nil, nil, 0, err
-		}
+	refs, rejected, err := fuseFiles(ctx, e, eng, prep, files, now)
+	if err != nil {
+		return nil, nil, 0, err
 	}
 	return eng.Incidents(), refs, rejected, nil
 }

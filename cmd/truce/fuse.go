@@ -65,7 +65,7 @@ func runFuse(ctx context.Context, e *env, args []string) error {
 	}
 	now := truce.SystemClock{}.Now().Truncate(time.Second)
 	eng := fusion.New(fusion.Options{TimeTolerance: *timeTol, DistanceTolerance: *distTol, Clock: truce.NewFixedClock(now)})
-	refs, rejected, err := fuseFiles(ctx, e, eng, fs.Args(), now)
+	refs, rejected, err := fuseFiles(ctx, e, eng, &intake.Preparer{Geocoder: fuseGeocoder()}, fs.Args(), now)
 	if err != nil {
 		return err
 	}
@@ -86,11 +86,12 @@ func runFuse(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// fuseFiles reads, validates, geocodes and fuses the reports of the files.
-// It returns the name each report has in the output (its source.ref, else
-// FILE:LINE) and how many items were rejected (listed on stderr).
-func fuseFiles(ctx context.Context, e *env, eng *fusion.Engine, files []string, now time.Time) (map[string]string, int, error) {
-	prep := &intake.Preparer{Geocoder: fuseGeocoder()}
+// fuseFiles reads, validates and geocodes (with prep) the reports of the
+// files and fuses them; a report sent twice counts once. It returns the name
+// each report has in the output (its source.ref, else FILE:LINE) and how
+// many items were rejected (listed on stderr). truce fuse and truce
+// evaluate share it.
+func fuseFiles(ctx context.Context, e *env, eng *fusion.Engine, prep *intake.Preparer, files []string, now time.Time) (map[string]string, int, error) {
 	refs := map[string]string{}     // report id -> its name in the output
 	byKey := map[[2]string]string{} // (source.name, source.ref) -> id
 	rejected := 0
