@@ -63,6 +63,9 @@ func (a *assembler) analyzeAt(si int, v *sview, places []placeRef, resolve bool)
 	if resolve {
 		m.places = a.resolvePlaces(v)
 	}
+	if len(m.places) == 0 && v.foreignScene() {
+		return m, false // "a radio tower destroyed in Transnistria"
+	}
 	if m.trigger < 0 {
 		if m.cas.killed == nil && m.cas.injured == nil || v.hedged(v.to) {
 			return m, false
@@ -263,9 +266,38 @@ func (v *sview) launchedCount(h hit) bool {
 	return false
 }
 
+// trendWords, after attacks in the plural, tell a trend, not an act:
+// "attacks intensified", "the strikes have ramped up".
+var trendWords = map[string]bool{
+	"intensified": true, "intensify": true, "intensifying": true, "escalated": true, "escalating": true,
+	"increased": true, "increasing": true, "ramped": true, "mounted": true, "mounting": true, "grew": true,
+	"growing": true, "continued": true, "continue": true, "continuing": true, "persisted": true, "became": true,
+}
+
+// foreignScene reports whether the sentence sets its act in a country
+// other than Ukraine and Russia ("in Transnistria", "in Belarus").
+func (v *sview) foreignScene() bool {
+	found := false
+	v.each(kCountry, func(h hit, t term) {
+		found = found || t.val != "UA" && t.val != "RU" && v.locativeBefore(int(h.t0))
+	})
+	return found
+}
+
 // habitual reports whether the act at token i is told as a habit: "shell
-// the city every day", "continue to strike".
+// the city every day", "continue to strike", "attacks intensified".
 func (v *sview) habitual(i int) bool {
+	if v.pluralAct(i) {
+		h, _, _ := v.at(i, kAttack)
+		for k := int(h.t1); k < v.to && k < int(h.t1)+4; k++ {
+			if trendWords[v.d.tokText(k)] {
+				return true
+			}
+			if !v.word(k, "have", "has", "had", "been", "also", "further", "up") {
+				break
+			}
+		}
+	}
 	found := false
 	v.each(kGeneric, func(h hit, t term) {
 		if d := int(h.t0) - i; d > -5 && d < 6 {

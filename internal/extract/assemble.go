@@ -73,7 +73,7 @@ func (a *assembler) sentence(si int, s span, hits []hit) {
 }
 
 // inherit fills what a scope's mention leaves open from its sentence's:
-// who did it and who says so, when, and the weapons.
+// who did it and who says so, when, the weapons and the target.
 func inherit(sm, m *mention) {
 	if sm.attacker == "" {
 		sm.attacker = m.attacker
@@ -89,6 +89,9 @@ func inherit(sm, m *mention) {
 	}
 	if len(sm.weapons) == 0 {
 		sm.weapons = m.weapons
+	}
+	if sm.target == nil {
+		sm.target = m.target
 	}
 }
 
@@ -222,8 +225,10 @@ func (a *assembler) inLead(si int) bool {
 // place folds a mention at place p into the matching event or a new one.
 func (a *assembler) place(m mention, p placeRef) *event {
 	for _, ev := range a.events {
+		bothRegions := ev.place.region && p.region // one region told twice: one report
 		if ev.place.admin1 == p.admin1 && ev.place.country == p.country && compatibleNames(ev.place, p) &&
-			ev.m.agg == m.agg && (!m.dated || !ev.m.dated || ev.m.when.overlaps(m.when)) {
+			(ev.m.agg == m.agg || bothRegions) && (!m.dated || !ev.m.dated || ev.m.when.overlaps(m.when)) {
+			ev.m.agg = ev.m.agg || m.agg
 			a.merge(ev, m)
 			if ev.place.name == "" {
 				ev.place = p

@@ -105,15 +105,15 @@ func (v *sview) ownForces() bool {
 func (v *sview) victim() string {
 	p := ""
 	v.each(kParty, func(h hit, t term) {
-		if p != "" || t.model != "a" {
+		if p != "" || t.model != "a" && !v.covered(int(h.t1), kTarget) {
 			return
 		}
 		for j := int(h.t1); j < v.to && j <= int(h.t1)+2; j++ {
-			if v.covered(j, kWeapon) || v.covered(j, kForces) || v.covered(j, kAttack) || v.covered(j, kPerson) {
+			if tg, ok := v.targetAt(j); ok && tg == "military" && !v.word(j, "weapons", "equipment", "ammunition", "arms", "military", "soldiers", "troops", "forces") {
+				p = t.val // "Ukrainian positions", "Ukrainian army training centres"
 				return
 			}
-			if tg, ok := v.targetAt(j); ok && tg == "military" && !v.word(j, "weapons", "equipment", "ammunition", "arms", "military", "soldiers", "troops") {
-				p = t.val
+			if v.covered(j, kWeapon) || v.covered(j, kAttack) || v.covered(j, kPerson) && !v.covered(j, kForces) {
 				return
 			}
 		}
@@ -190,6 +190,9 @@ func (v *sview) attackNounWithin(i, n int) bool {
 // starts within n tokens from token i (a speech verb may come between:
 // "Russia said it hit …").
 func (v *sview) attackVerbWithin(i, n int) bool {
+	if v.covered(i, kSay) && !v.word(i+1, "it", "they", "its", "their") && !(v.word(i+1, "that") && v.word(i+2, "it", "they", "its", "their")) {
+		return false // "Ukraine says 14 missiles were fired": a speaker, not the actor
+	}
 	for j := i; j < v.to && j < i+n+3; j++ {
 		if v.punct(j, '.') || v.punct(j, ';') {
 			return false

@@ -383,7 +383,8 @@ func (a *assembler) tidyPlaces(refs []placeRef) []placeRef {
 // capture of Lysychansk", "an effort to seize Sievierodonetsk and
 // Lysychansk", "talks in Moscow". An attack word nearer to the place wins
 // ("shelled the town after capturing …"), and so does a locative of its
-// own ("evacuations in Kramatorsk" is a scene).
+// own ("evacuations in Kramatorsk" is a scene), unless it places the
+// object of the ground-war word ("seized the last major city in Luhansk").
 func (v *sview) groundBefore(i int) bool {
 	for k := i - 1; k >= v.from && k >= i-6; k-- {
 		switch {
@@ -391,7 +392,8 @@ func (v *sview) groundBefore(i int) bool {
 			return false
 		case v.covered(k, kGround):
 			return true
-		case v.punct(k, '.') || v.punct(k, ';') || v.punct(k, ',') && !v.covered(k-1, kPlace) || locatives[v.d.tokText(k)] && !v.word(k, "of", "into", "towards", "toward", "до"):
+		case v.punct(k, '.') || v.punct(k, ';') || v.punct(k, ',') && !v.covered(k-1, kPlace) ||
+			locatives[v.d.tokText(k)] && !v.word(k, "of", "into", "towards", "toward", "до") && !v.covered(k-1, kCityWord):
 			return false // "evacuations in the city of X": X is where, not what
 		}
 	}

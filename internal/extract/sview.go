@@ -23,7 +23,7 @@ func newSView(e *Extractor, d *doc, s span, hits []hit) *sview {
 		}
 	}
 	for i, h := range hits {
-		if int(h.t1) > s.to {
+		if int(h.t1) > s.to || inSincePhrase(e, d, hits, h, s.from) {
 			continue
 		}
 		keep := true
@@ -172,4 +172,30 @@ func (v *sview) text(a, b int) string {
 		return ""
 	}
 	return v.d.text[v.d.toks[a].os:v.d.toks[b-1].oe]
+}
+
+// inSincePhrase reports whether hit h lies in a phrase that names a past
+// reference point ("the highest toll since an attack on a railway station
+// that killed 50"): from a "since" word to the next comma or semicolon.
+// Its acts, places and figures are not the sentence's news.
+func inSincePhrase(e *Extractor, d *doc, hits []hit, h hit, from int) bool {
+	for _, s := range hits {
+		if s.t0 >= h.t0 {
+			return false
+		}
+		if !e.hasKind(s.pat, kSince) || int(s.t0) < from {
+			continue
+		}
+		end := true
+		for k := int(s.t1); k < int(h.t0); k++ {
+			if t := &d.toks[k]; t.kind == tPunct && (d.norm[t.ns] == ',' || d.norm[t.ns] == ';') {
+				end = false
+				break
+			}
+		}
+		if end {
+			return true
+		}
+	}
+	return false
 }
