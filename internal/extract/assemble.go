@@ -68,12 +68,15 @@ func (a *assembler) sentence(si int, s span, hits []hit) {
 			sm.places, sm.cas, sm.target, sm.counts = sc.places, casualties{}, sub.target(-1), truce.Counts{}
 		}
 		inherit(&sm, &m)
+		if sm.target == nil && sc.weak {
+			sm.target = m.target // "struck training centres in A, and B"
+		}
 		a.fold(si, sub, sm)
 	}
 }
 
 // inherit fills what a scope's mention leaves open from its sentence's:
-// who did it and who says so, when, the weapons and the target.
+// who did it and who says so, when, and the weapons.
 func inherit(sm, m *mention) {
 	if sm.attacker == "" {
 		sm.attacker = m.attacker
@@ -89,9 +92,6 @@ func inherit(sm, m *mention) {
 	}
 	if len(sm.weapons) == 0 {
 		sm.weapons = m.weapons
-	}
-	if sm.target == nil {
-		sm.target = m.target
 	}
 }
 
