@@ -110,7 +110,7 @@ func (a *assembler) fold(si int, v *sview, m mention) {
 	if !m.dated {
 		m.when = a.newsCycle()
 	}
-	recent := len(a.last) > 0 && si-a.lastSent <= followUp
+	recent := len(a.last) > 0 && si-a.lastSent <= followUp && !a.headingBetween(a.lastSent, si)
 	switch {
 	case recent && allSpeakers(m.places) && m.trigger < 0 && a.followsUp(v, m):
 		// "The death toll rose to 21, the governor of Poltava region said":
@@ -149,9 +149,7 @@ func (a *assembler) fold(si int, v *sview, m mention) {
 		a.last = append(a.last[:0], ev)
 		a.lastSent = si
 	case m.trigger >= 0 && m.agg && m.country != "":
-		ev := &event{m: m, place: placeRef{country: m.country}, sents: []int{si}, last: si}
-		a.events = append(a.events, ev)
-		a.last = append(a.last[:0], ev)
+		a.last = append(a.last[:0], a.countryTally(m))
 		a.lastSent = si
 	}
 }
@@ -188,6 +186,21 @@ func (v *sview) update() bool {
 	return found
 }
 
+// countryTally folds a tally of acts over a whole country into the text's
+// tally of acts in that country for the same time, or starts one. (A toll
+// without an act, "57 people had been killed", stays a report of its own.)
+func (a *assembler) countryTally(m mention) *event {
+	for _, ev := range a.events {
+		if ev.place.admin1 == "" && ev.place.country == m.country && ev.m.agg && ev.m.trigger >= 0 && (!m.dated || !ev.m.dated || ev.m.when.overlaps(m.when)) {
+			a.merge(ev, m)
+			return ev
+		}
+	}
+	ev := &event{m: m, place: placeRef{country: m.country}, sents: []int{m.sent}, last: m.sent}
+	a.events = append(a.events, ev)
+	return ev
+}
+
 // allSpeakers reports whether every place is only a speaker's seat (and
 // there is at least one).
 func allSpeakers(ps []placeRef) bool {
@@ -208,6 +221,22 @@ func (a *assembler) sameParagraph(i, j int) bool {
 		}
 	}
 	return true
+}
+
+// headingBetween reports whether a section heading stands between
+// sentences i and j: a short paragraph of its own without a final stop
+// ("Casualties"). What follows a heading does not go on about the attack
+// before it.
+func (a *assembler) headingBetween(i, j int) bool {
+	for k := i + 1; k < j && k < len(a.sents); k++ {
+		s := a.sents[k]
+		last := &a.d.toks[s.to-1]
+		if s.to-s.from <= 8 && a.d.toks[s.from].nl >= 2 && (s.to >= len(a.d.toks) || a.d.toks[s.to].nl >= 2) &&
+			!(last.kind == tPunct && isStop(a.d.norm[last.ns])) {
+			return true
+		}
+	}
+	return false
 }
 
 // inLead reports whether sentence si is in the first two paragraphs (the
@@ -253,7 +282,8 @@ func (w window) overlaps(o window) bool {
 }
 
 // merge adds a later mention to an event: later figures replace earlier
-// ones (the latest toll of a text wins), weapons are joined, the first
+// ones (the latest toll of a text wins) unless they count one group of an
+// earlier total, weapons are joined, the first
 // attribution and target stay, a dated window replaces an undated one.
 func (a *assembler) merge(ev *event, m mention) {
 	if ev.last != m.sent {
@@ -261,11 +291,15 @@ func (a *assembler) merge(ev *event, m mention) {
 		ev.last = m.sent
 	}
 	e := &ev.m
-	if m.cas.killed != nil {
+	keep := m.cas.group && !e.cas.group // a group's figure after a total of all victims
+	if m.cas.killed != nil && (e.cas.killed == nil || !keep) {
 		e.cas.killed = m.cas.killed
 	}
-	if m.cas.injured != nil {
+	if m.cas.injured != nil && (e.cas.injured == nil || !keep) {
 		e.cas.injured = m.cas.injured
+	}
+	if !keep {
+		e.cas.group = m.cas.group
 	}
 	e.cas.civilian = e.cas.civilian || m.cas.civilian
 	for _, w := range m.weapons {

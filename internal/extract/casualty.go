@@ -99,6 +99,15 @@ func (v *sview) notCount(i, j, n int) bool {
 type casualties struct {
 	killed, injured *int
 	civilian        bool
+	group           bool // a figure counts one group ("40 soldiers"), not all victims
+}
+
+// groupNouns count one group of victims: a later figure of a group does
+// not replace an earlier total of people.
+var groupNouns = map[string]bool{
+	"soldiers": true, "civilians": true, "children": true, "women": true, "men": true, "servicemen": true,
+	"fighters": true, "troops": true, "officers": true, "workers": true, "employees": true, "rescuers": true,
+	"firefighters": true, "police": true, "prisoners": true, "military": true, "servicemembers": true,
 }
 
 // skipLeft lists words that may stand between a number and a passive
@@ -151,6 +160,7 @@ func (v *sview) casualties(nums []number) casualties {
 			} else {
 				c.injured = intp(n)
 			}
+			c.group = c.group || v.groupCounted(nums, n)
 		}
 	}
 	v.each(kPerson, func(h hit, t term) {
@@ -162,6 +172,17 @@ func (v *sview) casualties(nums []number) casualties {
 }
 
 func intp(n int) *int { return &n }
+
+// groupCounted reports whether the figure n of the sentence counts a group
+// ("40 soldiers", "10 civilians").
+func (v *sview) groupCounted(nums []number, n int) bool {
+	for _, x := range nums {
+		if x.val == n && x.t1 < v.to && (groupNouns[v.d.tokText(x.t1)] || x.t1+1 < v.to && groupNouns[v.d.tokText(x.t1+1)]) {
+			return true
+		}
+	}
+	return false
+}
 
 // casualtyFigure finds the number a casualty word h speaks of: before it
 // for passive and noun forms, after it for active forms and tolls.

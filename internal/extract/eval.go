@@ -20,8 +20,8 @@ import (
 //     weapon classes overlap or one side is unknown or empty (mortar counts
 //     as artillery, as the labels write shelling and mortars).
 //   - Reports and labels are paired one to one by a maximum matching,
-//     non-passing labels first, preferring pairs whose place names agree
-//     (the place name does not decide whether a pair matches).
+//     non-passing labels first, preferring pairs whose place names and
+//     figures agree (neither decides whether a pair matches).
 //   - Labels marked passing (background mentions) are optional: a report
 //     that matches one is correct, a missed one is not counted.
 //   - precision = matched reports / reports; recall = matched non-passing
@@ -99,12 +99,16 @@ func scoreArticle(e *Extractor, a Article, reps []truce.Report) ArticleResult {
 	ar := ArticleResult{ID: a.ID, Reports: len(reps)}
 	adj := make([][]int, len(a.Labels))
 	named := make([][]int, len(a.Labels)) // the edges whose place names agree too
+	exact := make([][]int, len(a.Labels)) // … and whose stated figures agree
 	for li, l := range a.Labels {
 		for ri := range reps {
 			if e.labelMatches(l, &reps[ri]) {
 				adj[li] = append(adj[li], ri)
 				if sameName(l.Place, reps[ri].Location.Place) {
 					named[li] = append(named[li], ri)
+					if sameFigures(l, &reps[ri]) {
+						exact[li] = append(exact[li], ri)
+					}
 				}
 			}
 		}
@@ -118,7 +122,7 @@ func scoreArticle(e *Extractor, a Article, reps []truce.Report) ArticleResult {
 		labOf[i] = -1
 	}
 	for _, passing := range []bool{false, true} {
-		for _, edges := range [][][]int{named, adj} {
+		for _, edges := range [][][]int{exact, named, adj} {
 			for li, l := range a.Labels {
 				if l.Passing == passing && repOf[li] < 0 {
 					augment(li, edges, repOf, labOf, make([]bool, len(reps)))
@@ -214,6 +218,12 @@ func sameName(label *string, place string) bool {
 	lw, _, _ := strings.Cut(l, " ")
 	pw, _, _ := strings.Cut(p, " ")
 	return strings.Contains(p, lw) || strings.Contains(l, pw)
+}
+
+// sameFigures reports whether a report gives every figure a label states.
+func sameFigures(l Label, r *truce.Report) bool {
+	eq := func(want, got *int) bool { return want == nil || got != nil && *got == *want }
+	return eq(l.Killed, r.Casualties.Killed) && eq(l.Injured, r.Casualties.Injured)
 }
 
 func sameRegion(label, admin1 string) bool {

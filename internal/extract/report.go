@@ -77,8 +77,10 @@ var pluralPlaces = map[string]bool{
 // countedPlaces reports whether a number counts places: "20 towns".
 func (v *sview) countedPlaces(nums []number) bool {
 	for _, n := range nums {
-		if n.val > 1 && n.t1 < v.to && pluralPlaces[v.d.tokText(n.t1)] {
-			return true
+		for k := n.t1; n.val > 1 && k < v.to && k <= n.t1+1; k++ {
+			if pluralPlaces[v.d.tokText(k)] {
+				return true // "20 towns", "five railway stations"
+			}
 		}
 	}
 	return false
