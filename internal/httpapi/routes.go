@@ -39,6 +39,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 		mux.Handle("/log/", s.Log)
 	}
 	if s.Web != nil {
+		mux.Handle("GET /log", s.Web) // the log's page; without it the mux redirects /log to /log/
 		mux.Handle("/", s.Web)
 	} else {
 		mux.Handle("GET /{$}", h(s.index))
