@@ -107,3 +107,17 @@ func BenchmarkCanonicalizeOnly(b *testing.B) {
 		c.canonicalize(in)
 	}
 }
+
+// TestRecordHashReport: a report, which writes its own canonical form,
+// hashes as truce.RecordHash hashes it, with and without unknown fields.
+func TestRecordHashReport(t *testing.T) {
+	plain := benchRecord()
+	plain.Extra = nil
+	for _, v := range []any{benchRecord(), plain, *plain, (*truce.Report)(nil)} {
+		want, err1 := truce.RecordHash(v)
+		got, err2 := recordHash(v)
+		if err1 != nil || err2 != nil || got != want {
+			t.Errorf("recordHash(%T) = %s, %v; truce.RecordHash = %s, %v", v, got, err2, want, err1)
+		}
+	}
+}

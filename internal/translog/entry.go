@@ -1,8 +1,6 @@
 package translog
 
 import (
-	"bytes"
-	"encoding/json"
 	"time"
 	"unicode/utf8"
 
@@ -12,16 +10,6 @@ import (
 // MaxEntrySize is the largest entry the log accepts: entry bundles prefix
 // each entry with a big-endian uint16 length (C2SP tlog-tiles).
 const MaxEntrySize = 1<<16 - 1
-
-// entryFields is an entry as written: its fields are in sorted key order,
-// so encoding/json writes the canonical form of log.md directly.
-type entryFields struct {
-	At     string `json:"at"`
-	By     string `json:"by"`
-	ID     string `json:"id"`
-	SHA256 string `json:"sha256"`
-	Type   string `json:"type"`
-}
 
 // EncodeEntry returns the log entry of an act: the canonical JSON of
 // {"at","by","id","sha256","type"}, where sha256 is the hex SHA-256 of the
@@ -36,13 +24,23 @@ func EncodeEntry(act truce.Act) ([]byte, error) {
 	if err != nil {
 		return nil, truce.Errorf(truce.EINVALID, "log: cannot encode the %s record %q: %v", act.Type, act.ID, err)
 	}
-	return encodeFields(entryFields{
-		At:     act.At.UTC().Format(time.RFC3339),
-		By:     validUTF8(act.By),
-		ID:     validUTF8(act.ID),
-		SHA256: sum,
-		Type:   validUTF8(act.Type),
-	})
+	// The members in key order, as the canonical form has them.
+	b := make([]byte, 0, 128+len(act.By)+len(act.ID)+len(act.Type))
+	b = append(b, `{"at":"`...)
+	b = act.At.UTC().AppendFormat(b, time.RFC3339)
+	b = append(b, `","by":`...)
+	b = appendString(b, []byte(validUTF8(act.By)), false)
+	b = append(b, `,"id":`...)
+	b = appendString(b, []byte(validUTF8(act.ID)), false)
+	b = append(b, `,"sha256":"`...)
+	b = append(b, sum...)
+	b = append(b, `","type":`...)
+	b = appendString(b, []byte(validUTF8(act.Type)), false)
+	b = append(b, '}')
+	if len(b) > MaxEntrySize {
+		return nil, truce.Errorf(truce.EINVALID, "log: the entry of %s %q is %d bytes, over the limit of %d", act.Type, act.ID, len(b), MaxEntrySize)
+	}
+	return b, nil
 }
 
 // validUTF8 replaces each byte of s that is not UTF-8 by U+FFFD, as a
@@ -52,18 +50,4 @@ func validUTF8(s string) string {
 		return s
 	}
 	return string([]rune(s))
-}
-
-func encodeFields(f entryFields) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(f); err != nil {
-		return nil, err
-	}
-	b := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
-	if len(b) > MaxEntrySize {
-		return nil, truce.Errorf(truce.EINVALID, "log: the entry of %s %q is %d bytes, over the limit of %d", f.Type, f.ID, len(b), MaxEntrySize)
-	}
-	return b, nil
 }
