@@ -99,6 +99,9 @@ func (v *sview) trigger(figures bool) int {
 	best := -1
 	for _, h := range v.hits {
 		val := v.attackForm(h)
+		if val == "" && v.e.hasKind(h.pat, kLaunch) && v.launchedAt(h) {
+			val = "v" // "fired rockets at two towns"
+		}
 		i := int(h.t0)
 		switch val {
 		case "v", "h":
@@ -349,10 +352,10 @@ func (v *sview) hasKindBetween(a, b int, k termKind) bool {
 // shortly before token i, or a conditional opens the sentence.
 func (v *sview) hedged(i int) bool {
 	for j := i - 1; j >= v.from && j >= i-hedgeSkip; j-- {
-		if v.covered(j, kHedge) && !(v.word(j, "may") && v.d.toks[j].upper) {
+		if v.covered(j, kHedge) && !(v.word(j, "may") && v.d.toks[j].upper) && !(hedgeAdjectives[v.d.tokText(j)] && j < i-2) {
 			return true
 		}
-		if v.word(j, "to") && i < v.to && v.d.toks[i].kind == tWord && !v.word(i-1, "rose", "up") && j == i-1 {
+		if v.word(j, "to") && i < v.to && v.d.toks[i].kind == tWord && !v.word(i-1, "rose", "up") && j == i-1 && !v.usedTo(j) {
 			return true // an infinitive: "to strike"
 		}
 		if v.punct(j, ',') || v.punct(j, ';') {
@@ -370,6 +373,48 @@ func (v *sview) firstWord() int {
 		i++
 	}
 	return i
+}
+
+// hedgeAdjectives hedge only the noun they stand before ("a possible
+// strike"), not a verb further on ("forces preparing for a potential
+// counteroffensive fired rockets").
+var hedgeAdjectives = map[string]bool{
+	"possible": true, "potential": true, "likely": true, "unlikely": true, "would-be": true,
+}
+
+// usedTo reports whether the infinitive marker at token j tells the
+// purpose a weapon was used for, which is an act: "are using western arms
+// to attack the plant", "used drones to strike".
+func (v *sview) usedTo(j int) bool {
+	for k := j - 1; k >= v.from && k >= j-6; k-- {
+		if v.word(k, "using", "used", "uses", "use") {
+			return !v.hedged(k)
+		}
+		if v.punct(k, ',') || v.punct(k, ';') {
+			return false
+		}
+	}
+	return false
+}
+
+// launchedAt reports whether the launch verb of hit h fires a weapon at
+// something: "fired rockets at two towns", "launched missiles on Odesa".
+func (v *sview) launchedAt(h hit) bool {
+	if !v.word(int(h.t0), "fired", "launched", "fires", "launches", "unleashed") {
+		return false
+	}
+	weapon := false
+	for k := int(h.t1); k < v.to && k < int(h.t1)+6; k++ {
+		switch {
+		case v.covered(k, kWeapon):
+			weapon = true
+		case weapon && v.word(k, "at", "on", "into", "towards", "toward", "against"):
+			return true
+		case v.punct(k, ',') || v.punct(k, '.') || v.punct(k, ';'):
+			return false
+		}
+	}
+	return false
 }
 
 // negated reports whether the verb at i is denied: "did not strike".

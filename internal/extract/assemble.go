@@ -57,22 +57,67 @@ func (a *assembler) sentence(si int, s span, hits []hit) {
 		a.fold(si, v, m)
 		return
 	}
-	for _, sc := range scopes {
+	a.foldScopes(si, v, m, scopes)
+}
+
+// scoped is the reading of one scope of a sentence.
+type scoped struct {
+	sc  scope
+	sub *sview
+	m   mention
+	ok  bool
+}
+
+// foldScopes reads each scope of sentence si (whose whole reading is m)
+// and folds what it tells into the events, in text order.
+func (a *assembler) foldScopes(si int, v *sview, m mention, scopes []scope) {
+	rs := make([]scoped, len(scopes))
+	for k, sc := range scopes {
 		sub := v.slice(sc.from, sc.to)
 		sm, ok := a.analyzeAt(si, sub, sc.places, false)
-		if !ok {
-			if !sc.weak || m.trigger < 0 || m.trigger >= sc.from {
-				continue // a clause of its own that tells no act
-			}
-			sm = m // "…, and in the southern city of Mykolaiv": the head's act
+		if !ok && len(sc.places) > 0 && sc.weak && m.trigger >= 0 && m.trigger < sc.from {
+			sm, ok = m, true // "…, and in the southern city of Mykolaiv": the head's act
 			sm.places, sm.cas, sm.target, sm.counts = sc.places, casualties{}, sub.target(-1), truce.Counts{}
 		}
-		inherit(&sm, &m)
-		if sm.target == nil && sc.weak {
-			sm.target = m.target // "struck training centres in A, and B"
+		if ok && len(sc.places) > 0 {
+			inherit(&sm, &m)
+			if sm.target == nil && sc.weak {
+				sm.target = m.target // "struck training centres in A, and B"
+			}
 		}
-		a.fold(si, sub, sm)
+		rs[k] = scoped{sc, sub, sm, ok}
 	}
+	for k := range rs {
+		r := &rs[k]
+		if r.ok && len(r.sc.places) == 0 && r.m.trigger < 0 && giveFigures(rs, k) {
+			r.ok = false
+		}
+	}
+	for _, r := range rs {
+		if r.ok {
+			a.fold(si, r.sub, r.m)
+		}
+	}
+}
+
+// giveFigures gives the figures of placeless scope k to the nearest scope
+// of the sentence that names places and states none, the one before
+// first; it reports whether one took them.
+func giveFigures(rs []scoped, k int) bool {
+	for _, d := range []int{-1, 1} {
+		for j := k + d; j >= 0 && j < len(rs); j += d {
+			t := &rs[j]
+			if !t.ok || len(t.sc.places) == 0 {
+				continue
+			}
+			if t.m.cas.killed == nil && t.m.cas.injured == nil {
+				t.m.cas = rs[k].m.cas
+				return true
+			}
+			break
+		}
+	}
+	return false
 }
 
 // inherit fills what a scope's mention leaves open from its sentence's:
@@ -130,7 +175,7 @@ func (a *assembler) fold(si int, v *sview, m mention) {
 			// sentence speaks of many places or of attacks in the plural,
 			// or gives only the toll.
 			pm.agg = p.region && (m.aggCue || m.trigger < 0 || v.pluralAct(m.trigger)) ||
-				!p.region && m.when.vague && (m.aggCue || v.pluralAct(m.trigger)) // "a series of strikes this month on …"
+				!p.region && m.when.vague && m.aggCue // "a series of strikes this month on …"
 			a.last = append(a.last, a.place(pm, p))
 		}
 		a.lastSent = si
@@ -319,8 +364,8 @@ func (a *assembler) merge(ev *event, m mention) {
 	if e.target == nil {
 		e.target = m.target
 	}
-	if !e.dated && m.dated {
-		e.when, e.dated = m.when, true
+	if m.dated && (!e.dated || e.when.vague && !m.when.vague) {
+		e.when, e.dated = m.when, true // a day named later narrows "this week"
 	}
 	if e.trigger < 0 && m.trigger >= 0 {
 		e.trigger, e.rule = m.trigger, m.rule

@@ -5,9 +5,10 @@ type placeRef struct {
 	name, admin1, country, id string
 	region                    bool // a region without a settlement
 	tok                       int
-	speaker                   bool // named only as a speaker's seat ("Luhansk governor")
-	alsoRegion                bool // the name is also its region's ("Donetsk")
-	site                      int  // 1 + index into sites for a known site
+	speaker                   bool  // named only as a speaker's seat ("Luhansk governor")
+	alsoRegion                bool  // the name is also its region's ("Donetsk")
+	again                     []int // tokens where the sentence names the place again
+	site                      int   // 1 + index into sites for a known site
 }
 
 // cueWords mark a following settlement as a place even when it is small:
@@ -362,8 +363,11 @@ func (a *assembler) tidyPlaces(refs []placeRef) []placeRef {
 				dup = true // "Sloviansk in Donetsk": the region that locates a town
 			}
 		}
-		for _, o := range out {
-			if o.admin1 == r.admin1 && o.name == r.name {
+		for k := range out {
+			if o := &out[k]; o.admin1 == r.admin1 && o.name == r.name {
+				if !dup {
+					o.again = append(o.again, r.tok)
+				}
 				dup = true
 			}
 		}
