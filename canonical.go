@@ -63,6 +63,11 @@ type Act struct {
 	By     string
 	At     time.Time
 	Record any
+	// RecordJSON, optional, is the canonical JSON of Record, byte for byte
+	// what CanonicalJSON(Record) returns, for a caller that has encoded
+	// the record already (intake, which stores the same bytes): the log
+	// then hashes it instead of encoding Record again.
+	RecordJSON []byte
 }
 
 // Recorder writes acts into the transparency log inside the transaction of

@@ -8,6 +8,15 @@ import (
 	"unicode/utf8"
 )
 
+// ReportDocInserter is an optional extension of ReportTx for a caller
+// that has encoded the report as its canonical JSON already (to log it):
+// InsertReportDoc stores r as InsertReport does, with doc, which must be
+// what r.CanonicalJSON() returns, as the stored document, instead of
+// encoding r a second time.
+type ReportDocInserter interface {
+	InsertReportDoc(r *Report, doc []byte) error
+}
+
 // CanonicalJSON returns the canonical JSON of the report: byte for byte
 // what the package function CanonicalJSON(r) returns, written field by
 // field in key order instead of through json.Marshal, a decode into maps

@@ -133,10 +133,19 @@ func (a *App) storeReport(tx truce.Tx, p truce.Principal, it *intake.Item, now t
 	r.ID = truce.NewID("r_", now)
 	r.ReceivedAt = now
 	r.ReceivedBy = p.ID
-	err := tx.InsertReport(r)
+	// One encoding for the stored document and the log entry's hash.
+	doc, err := r.CanonicalJSON()
+	if err != nil {
+		return acc, nil, fmt.Errorf("encoding report %s: %w", r.ID, err)
+	}
+	if di, ok := tx.(truce.ReportDocInserter); ok {
+		err = di.InsertReportDoc(r, doc)
+	} else {
+		err = tx.InsertReport(r)
+	}
 	if err == nil {
 		acc.ID = r.ID
-		return acc, &truce.Act{Type: "report", ID: r.ID, By: p.ID, At: now, Record: r}, nil
+		return acc, &truce.Act{Type: "report", ID: r.ID, By: p.ID, At: now, Record: r, RecordJSON: doc}, nil
 	}
 	name, ref, ok := r.Key()
 	if truce.ErrorCode(err) != truce.ECONFLICT || !ok {

@@ -16,14 +16,25 @@ const insertReport = `INSERT INTO reports
  ON CONFLICT DO NOTHING`
 
 // InsertReport stores a new report; ECONFLICT when its id or its
-// (source.name, source.ref) is taken.
+// (source.name, source.ref) is taken. The stored document is the report's
+// canonical JSON, the bytes whose SHA-256 the log commits to.
 func (t *Tx) InsertReport(r *truce.Report) error {
+	return t.InsertReportDoc(r, nil)
+}
+
+var _ truce.ReportDocInserter = (*Tx)(nil)
+
+// InsertReportDoc is InsertReport with the report's canonical JSON as the
+// caller encoded it (truce.ReportDocInserter); nil encodes it here.
+func (t *Tx) InsertReportDoc(r *truce.Report, doc []byte) error {
 	if r.ID == "" {
 		return truce.Errorf(truce.EINVALID, "report: no id")
 	}
-	doc, err := r.MarshalJSON() // not json.Marshal, which compacts it again
-	if err != nil {
-		return fmt.Errorf("sqldb: encode report %s: %w", r.ID, err)
+	var err error
+	if doc == nil {
+		if doc, err = r.CanonicalJSON(); err != nil {
+			return fmt.Errorf("sqldb: encode report %s: %w", r.ID, err)
+		}
 	}
 	admin1 := r.Location.Admin1
 	if r.Geocode != nil && r.Geocode.Admin1 != "" {

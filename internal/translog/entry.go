@@ -1,6 +1,8 @@
 package translog
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"time"
 	"unicode/utf8"
 
@@ -13,14 +15,14 @@ const MaxEntrySize = 1<<16 - 1
 
 // EncodeEntry returns the log entry of an act: the canonical JSON of
 // {"at","by","id","sha256","type"}, where sha256 is the hex SHA-256 of the
-// canonical JSON of act.Record and at is RFC 3339 in UTC, to the second.
+// canonical JSON of act.Record (act.RecordJSON when set) and at is RFC 3339 in UTC, to the second.
 // It fails with EINVALID when the act has no type, id or time, or when the
 // entry would exceed MaxEntrySize.
 func EncodeEntry(act truce.Act) ([]byte, error) {
 	if act.Type == "" || act.ID == "" || act.At.IsZero() {
 		return nil, truce.Errorf(truce.EINVALID, "log: act needs a type, an id and a time (got type %q, id %q)", act.Type, act.ID)
 	}
-	sum, err := recordHash(act.Record)
+	sum, err := actHash(act)
 	if err != nil {
 		return nil, truce.Errorf(truce.EINVALID, "log: cannot encode the %s record %q: %v", act.Type, act.ID, err)
 	}
@@ -41,6 +43,16 @@ func EncodeEntry(act truce.Act) ([]byte, error) {
 		return nil, truce.Errorf(truce.EINVALID, "log: the entry of %s %q is %d bytes, over the limit of %d", act.Type, act.ID, len(b), MaxEntrySize)
 	}
 	return b, nil
+}
+
+// actHash returns the hex SHA-256 of the canonical JSON of the act's
+// record: of act.RecordJSON when the caller has encoded it already.
+func actHash(act truce.Act) (string, error) {
+	if act.RecordJSON == nil {
+		return recordHash(act.Record)
+	}
+	sum := sha256.Sum256(act.RecordJSON)
+	return hex.EncodeToString(sum[:]), nil
 }
 
 // validUTF8 replaces each byte of s that is not UTF-8 by U+FFFD, as a

@@ -1,6 +1,7 @@
 package translog
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -66,4 +67,26 @@ func FuzzEncodeEntry(f *testing.F) {
 			t.Errorf("EncodeEntry = %s\ncanonical  = %s", got, want)
 		}
 	})
+}
+
+// TestEncodeEntryRecordJSON: an act that brings its record's canonical
+// JSON is hashed by those bytes, with the entry it would have had anyway.
+func TestEncodeEntryRecordJSON(t *testing.T) {
+	r := benchRecord()
+	r.Extra = nil
+	doc, err := r.CanonicalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2025, 4, 20, 9, 12, 3, 0, time.UTC)
+	plain, err1 := EncodeEntry(truce.Act{Type: "report", ID: "r1", By: "tok", At: at, Record: r})
+	fast, err2 := EncodeEntry(truce.Act{Type: "report", ID: "r1", By: "tok", At: at, Record: r, RecordJSON: doc})
+	if err1 != nil || err2 != nil || string(plain) != string(fast) {
+		t.Errorf("with RecordJSON %s (%v), without %s (%v)", fast, err2, plain, err1)
+	}
+	other, _ := EncodeEntry(truce.Act{Type: "report", ID: "r1", By: "tok", At: at, Record: r, RecordJSON: []byte(`{}`)})
+	sum, _ := truce.RecordHash(map[string]any{})
+	if !strings.Contains(string(other), sum) {
+		t.Errorf("the entry %s does not hash the given RecordJSON", other)
+	}
 }
