@@ -99,13 +99,14 @@ func (v *sview) trigger(figures bool) int {
 	best := -1
 	for _, h := range v.hits {
 		val := v.attackForm(h)
-		if val == "" && v.e.hasKind(h.pat, kLaunch) && v.launchedAt(h) {
+		launch := val == "" && v.e.hasKind(h.pat, kLaunch) && v.launchedAt(h)
+		if launch {
 			val = "v" // "fired rockets at two towns"
 		}
 		i := int(h.t0)
 		switch val {
 		case "v", "h":
-			if !v.hedged(i) && !v.negated(i) && !v.d.toks[i].joined && !v.weaponObject(int(h.t1)) && !v.interceptedWeapon(i) {
+			if !v.hedged(i) && !v.negated(i) && !v.d.toks[i].joined && (launch || !v.weaponObject(int(h.t1))) && !v.interceptedWeapon(i) {
 				return i
 			}
 		case "n":
@@ -352,7 +353,7 @@ func (v *sview) hasKindBetween(a, b int, k termKind) bool {
 // shortly before token i, or a conditional opens the sentence.
 func (v *sview) hedged(i int) bool {
 	for j := i - 1; j >= v.from && j >= i-hedgeSkip; j-- {
-		if v.covered(j, kHedge) && !(v.word(j, "may") && v.d.toks[j].upper) && !(hedgeAdjectives[v.d.tokText(j)] && j < i-2) {
+		if v.covered(j, kHedge) && !(v.word(j, "may") && v.d.toks[j].upper) && !(hedgeAdjectives[v.d.tokText(j)] && j < i-1) {
 			return true
 		}
 		if v.word(j, "to") && i < v.to && v.d.toks[i].kind == tWord && !v.word(i-1, "rose", "up") && j == i-1 && !v.usedTo(j) {

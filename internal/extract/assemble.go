@@ -20,25 +20,31 @@ type event struct {
 // time, and attaching sentences that go on about the last attack ("The
 // strike killed two") to it.
 type assembler struct {
-	e          *Extractor
-	d          *doc
-	o          Options
-	lang       string
-	pub        time.Time
-	hasPub     bool
-	events     []*event
-	last       []*event // events of the last sentence that told an act
-	lastSent   int
-	sents      []span
-	sentAdmin1 map[string]bool // regions of the sentence's unambiguous places
-	docAdmin1  map[string]int  // regions named so far
-	docCountry map[string]int  // countries named so far (places and country names)
-	chosen     map[int32]int   // place each name form was resolved to, by pattern
+	e           *Extractor
+	d           *doc
+	o           Options
+	lang        string
+	pub         time.Time
+	hasPub      bool
+	events      []*event
+	last        []*event // events of the last sentence that told an act
+	lastSent    int
+	sents       []span
+	sentAdmin1  map[string]bool // regions of the sentence's unambiguous places
+	docAdmin1   map[string]int  // regions named so far
+	docCountry  map[string]int  // countries named so far (places and country names)
+	chosen      map[int32]int   // place each name form was resolved to, by pattern
+	named       int             // last sentence that names a place
+	namedBefore int             // the one before the current sentence
 }
 
 // followUp is how many sentences after an act a sentence without a place
-// may still add to it.
-const followUp = 2
+// may still add to it; followUpQuiet how many when no sentence between
+// names a place.
+const (
+	followUp      = 2
+	followUpQuiet = 4
+)
 
 // sentence reads sentence si and folds what it says into the events.
 func (a *assembler) sentence(si int, s span, hits []hit) {
@@ -101,8 +107,8 @@ func (a *assembler) foldScopes(si int, v *sview, m mention, scopes []scope) {
 }
 
 // giveFigures gives the figures of placeless scope k to the nearest scope
-// of the sentence that names places and states none, the one before
-// first; it reports whether one took them.
+// of the sentence that names places and does not state them already, the
+// one before first; it reports whether one took them.
 func giveFigures(rs []scoped, k int) bool {
 	for _, d := range []int{-1, 1} {
 		for j := k + d; j >= 0 && j < len(rs); j += d {
@@ -110,9 +116,16 @@ func giveFigures(rs []scoped, k int) bool {
 			if !t.ok || len(t.sc.places) == 0 {
 				continue
 			}
-			if t.m.cas.killed == nil && t.m.cas.injured == nil {
-				t.m.cas = rs[k].m.cas
-				return true
+			c, tc := &rs[k].m.cas, &t.m.cas
+			if (c.killed == nil || tc.killed == nil) && (c.injured == nil || tc.injured == nil) {
+				if c.killed != nil {
+					tc.killed = c.killed
+				}
+				if c.injured != nil {
+					tc.injured = c.injured
+				}
+				tc.civilian = tc.civilian || c.civilian
+				return true // "one serviceman and two guards were killed, while 13 were wounded in X"
 			}
 			break
 		}
@@ -155,7 +168,9 @@ func (a *assembler) fold(si int, v *sview, m mention) {
 	if !m.dated {
 		m.when = a.newsCycle()
 	}
-	recent := len(a.last) > 0 && si-a.lastSent <= followUp && !a.headingBetween(a.lastSent, si)
+	gap := si - a.lastSent
+	recent := len(a.last) > 0 && (gap <= followUp || gap <= followUpQuiet && a.namedBefore <= a.lastSent) &&
+		!a.headingBetween(a.lastSent, si)
 	switch {
 	case recent && allSpeakers(m.places) && m.trigger < 0 && a.followsUp(v, m):
 		// "The death toll rose to 21, the governor of Poltava region said":
@@ -269,19 +284,28 @@ func (a *assembler) sameParagraph(i, j int) bool {
 }
 
 // headingBetween reports whether a section heading stands between
-// sentences i and j: a short paragraph of its own without a final stop
-// ("Casualties"). What follows a heading does not go on about the attack
-// before it.
+// sentences i and j, or sentence j is one. What follows a heading does not
+// go on about the attack before it.
 func (a *assembler) headingBetween(i, j int) bool {
-	for k := i + 1; k < j && k < len(a.sents); k++ {
-		s := a.sents[k]
-		last := &a.d.toks[s.to-1]
-		if s.to-s.from <= 8 && a.d.toks[s.from].nl >= 2 && (s.to >= len(a.d.toks) || a.d.toks[s.to].nl >= 2) &&
-			!(last.kind == tPunct && isStop(a.d.norm[last.ns])) {
+	for k := i + 1; k <= j && k < len(a.sents); k++ {
+		if a.heading(a.sents[k]) {
 			return true
 		}
 	}
 	return false
+}
+
+// heading reports whether sentence s is a heading: a short paragraph of
+// its own without a final stop ("Casualties"), or a bare number ("1.").
+func (a *assembler) heading(s span) bool {
+	if s.to-s.from > 8 || a.d.toks[s.from].nl < 2 || s.to < len(a.d.toks) && a.d.toks[s.to].nl < 2 {
+		return false
+	}
+	last := &a.d.toks[s.to-1]
+	if s.to-s.from <= 2 && a.d.toks[s.from].kind == tNum {
+		return true
+	}
+	return !(last.kind == tPunct && isStop(a.d.norm[last.ns]))
 }
 
 // inLead reports whether sentence si is in the first two paragraphs (the

@@ -188,6 +188,9 @@ func (v *sview) groupCounted(nums []number, n int) bool {
 // for passive and noun forms, after it for active forms and tolls.
 func (v *sview) casualtyFigure(h hit, t term, nums []number, used map[int]bool) (int, bool) {
 	if t.val != "t" {
+		if n, ok := v.personSum(int(h.t0), nums, used); ok {
+			return n, true
+		}
 		if n, ok := v.leftFigure(int(h.t0), nums, used); ok {
 			return n, true
 		}
@@ -196,6 +199,58 @@ func (v *sview) casualtyFigure(h hit, t term, nums []number, used map[int]bool) 
 		}
 	}
 	return v.rightFigure(int(h.t1), nums, used)
+}
+
+// personSum reads a subject of several counted persons that ends before
+// token k: "one serviceman and two guards were killed" (3), "a
+// 21-year-old woman and a 57-year-old woman died" (2).
+func (v *sview) personSum(k int, nums []number, used map[int]bool) (int, bool) {
+	i := k - 1
+	for i >= v.from && skipLeft[v.d.tokText(i)] && !v.covered(i, kPerson) {
+		i--
+	}
+	total, groups := 0, 0
+	var starts []int
+	for i >= v.from && v.covered(i, kPerson) {
+		n, at, ok := v.personCount(i, nums)
+		if !ok || used[at] {
+			break
+		}
+		total += n
+		groups++
+		starts = append(starts, at)
+		i = at - 1
+		if !v.word(i, "and") && !v.punct(i, ',') {
+			break
+		}
+		i--
+	}
+	if groups < 2 {
+		return 0, false
+	}
+	for _, s := range starts {
+		used[s] = true
+	}
+	return total, true
+}
+
+// personCount reads the count of the person noun at token i: a number or
+// "a", "an", "one" before it, over a few modifiers ("57-year-old"). It
+// returns the count and the token where it stands.
+func (v *sview) personCount(i int, nums []number) (int, int, bool) {
+	for k := i - 1; k >= v.from && k >= i-5; k-- {
+		if n, ok := numberEndingAt(nums, k+1); ok {
+			return n.val, n.t0, true
+		}
+		if v.word(k, "a", "an") {
+			return 1, k, true
+		}
+		t := &v.d.toks[k]
+		if t.kind == tPunct || v.word(k, "and") || v.covered(k, kPerson) || v.covered(k, kKill) || v.covered(k, kInjure) || v.covered(k, kAttack) {
+			return 0, 0, false
+		}
+	}
+	return 0, 0, false
 }
 
 // leftFigure scans left from token k for a number, over auxiliaries,

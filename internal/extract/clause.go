@@ -113,6 +113,9 @@ func (v *sview) saysNext(k int) bool {
 // after places were named. It returns nil when the sentence is one scope.
 // The first scope starts at the sentence's start.
 func (v *sview) scopes(places []placeRef) []scope {
+	if len(places) == 0 {
+		return nil
+	}
 	marks := v.clauseMarks()
 	if len(marks) == 0 {
 		return nil

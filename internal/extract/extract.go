@@ -123,6 +123,17 @@ func (e *Extractor) mayTell(hs []hit) bool {
 	return false
 }
 
+// namesPlace reports whether a sentence's hits name a place (a
+// capitalised place name).
+func (e *Extractor) namesPlace(d *doc, hs []hit) bool {
+	for _, h := range hs {
+		if d.toks[h.t0].upper && e.hasKind(h.pat, kPlace) {
+			return true
+		}
+	}
+	return false
+}
+
 // Extract returns the reports a text gives: one per place per attack, in
 // the order the text first tells them. Every report passes
 // truce.Validator{}.Validate with the publication time as "now".
@@ -143,6 +154,10 @@ func (e *Extractor) Extract(text string, o Options) []truce.Report {
 		hj := hi
 		for hj < len(hits) && int(hits[hj].t0) < s.to {
 			hj++
+		}
+		a.namedBefore = a.named
+		if e.namesPlace(d, hits[hi:hj]) {
+			a.named = si
 		}
 		if e.mayTell(hits[hi:hj]) {
 			a.sentence(si, s, hits[hi:hj])

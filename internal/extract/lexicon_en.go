@@ -57,7 +57,7 @@ kill t: death toll, toll
 injure v: wounded, wounding, wounds, injured, injuring, injures, hurt, hospitalised, hospitalized, maimed
 injure n: injuries, injury, wounded, injured
 nocas z: no casualties, no casualty, no one was {hurt,injured,killed,wounded}, no one {hurt,injured,killed,wounded,died}, nobody was {hurt,injured,killed,wounded}, no injuries, no reported victims, no victims, no deaths, no fatalities, without casualties, no reports of casualties, no immediate reports of casualties, no reported casualties, no one died
-person p: people, fighters, militants, person, persons, civilian{,s}, resident{,s}, child, children, kid{,s}, women, woman, men, man, soldier{,s}, servicem{an,en}, serviceman, troops, worker{,s}, passenger{,s}, victim{,s}, adult{,s}, teenager{,s}, teen{,s}, boy{,s}, girl{,s}, baby, babies, infant{,s}, pensioner{,s}, firefighter{,s}, rescuer{,s}, police officer{,s}, officer{,s}, employee{,s}, family members, others, more, prisoner{,s}, pow{,s}, member{,s}, journalist{,s}, volunteer{,s}, doctor{,s}, medic{,s}, citizen{,s}
+person p: people, guard{,s}, fighters, militants, person, persons, civilian{,s}, resident{,s}, child, children, kid{,s}, women, woman, men, man, soldier{,s}, servicem{an,en}, serviceman, troops, worker{,s}, passenger{,s}, victim{,s}, adult{,s}, teenager{,s}, teen{,s}, boy{,s}, girl{,s}, baby, babies, infant{,s}, pensioner{,s}, firefighter{,s}, rescuer{,s}, police officer{,s}, officer{,s}, employee{,s}, family members, others, more, prisoner{,s}, pow{,s}, member{,s}, journalist{,s}, volunteer{,s}, doctor{,s}, medic{,s}, citizen{,s}
 num 1: one, a single
 num 2: two, a couple of, couple of, both
 num 3: three

@@ -115,6 +115,9 @@ func (v *sview) when(a *assembler, near int) (window, bool) {
 			dist = -dist
 		}
 		if dist < bestDist {
+			if v.speechDate(t0, near) {
+				w.from = w.from.AddDate(0, 0, -1) // the act is told as done before the day it was told
+			}
 			best, bestDist, found = w, dist, true
 		}
 	}
@@ -220,6 +223,22 @@ func (v *sview) sinceBefore(i int) bool {
 		}
 		if !v.word(j, "on", "the", "of", "last", "early", "late", "in", "за", "в", "у") && v.d.toks[j].kind != tNum {
 			return false
+		}
+	}
+	return false
+}
+
+// speechDate reports whether the time expression at token t dates a
+// statement about an earlier act at token act: "On Friday Russia
+// acknowledged it had targeted …" (a speech verb between them, and the
+// act in the past perfect).
+func (v *sview) speechDate(t, act int) bool {
+	if t >= act || !v.word(act-1, "had") && !v.word(act-2, "had") {
+		return false
+	}
+	for k := t + 1; k < act; k++ {
+		if v.covered(k, kSay) {
+			return true
 		}
 	}
 	return false
