@@ -296,15 +296,24 @@ func (a *assembler) headingBetween(i, j int) bool {
 }
 
 // heading reports whether sentence s is a heading: a short paragraph of
-// its own without a final stop ("Casualties"), or a bare number ("1.").
+// its own without a final stop ("Casualties"), maybe numbered ("1. Five
+// killed as Russia hits rail"), or a bare number ("1.").
 func (a *assembler) heading(s span) bool {
-	if s.to-s.from > 8 || a.d.toks[s.from].nl < 2 || s.to < len(a.d.toks) && a.d.toks[s.to].nl < 2 {
+	toks := a.d.toks
+	if s.to-s.from > 12 || s.to < len(toks) && toks[s.to].nl < 2 && !(s.to-s.from <= 2 && toks[s.from].kind == tNum) {
 		return false
 	}
-	last := &a.d.toks[s.to-1]
-	if s.to-s.from <= 2 && a.d.toks[s.from].kind == tNum {
+	start := s.from
+	if toks[start].nl < 2 && start >= 2 && toks[start-2].kind == tNum && toks[start-1].kind == tPunct && toks[start-2].nl >= 2 {
+		start -= 2 // "1. Five killed …"
+	}
+	if toks[start].nl < 2 && start > 0 {
+		return false
+	}
+	if s.to-s.from <= 2 && toks[s.from].kind == tNum {
 		return true
 	}
+	last := &toks[s.to-1]
 	return !(last.kind == tPunct && isStop(a.d.norm[last.ns]))
 }
 
