@@ -36,6 +36,7 @@ type assembler struct {
 	chosen      map[int32]int   // place each name form was resolved to, by pattern
 	named       int             // last sentence that names a place
 	namedBefore int             // the one before the current sentence
+	covBuf      []uint32        // scratch for the kinds of a sentence\'s tokens
 }
 
 // followUp is how many sentences after an act a sentence without a place
@@ -52,7 +53,8 @@ func (a *assembler) sentence(si int, s span, hits []hit) {
 		a.docAdmin1, a.docCountry, a.chosen = map[string]int{}, map[string]int{}, map[int32]int{}
 	}
 	a.sents = append(a.sents, s)
-	v := newSView(a.e, a.d, s, hits)
+	v := newSView(a.e, a.d, s, hits, a.covBuf)
+	a.covBuf = v.cov[:0]
 	v.lang = a.lang
 	m, ok := a.analyze(si, v)
 	if !ok {

@@ -177,5 +177,6 @@ func (v *sview) slice(from, to int) *sview {
 			s.hits = append(s.hits, h)
 		}
 	}
+	s.index(nil)
 	return s
 }

@@ -27,11 +27,12 @@ type Options struct {
 // Extractor finds strike incidents in news text. It is safe for
 // concurrent use once built.
 type Extractor struct {
-	ac     *automaton
-	pats   [][]term // terms by pattern id
-	places *placeTable
-	fuzzy  fuzzyIndex // Latin names of prominent places, for misspellings
-	kyiv   *time.Location
+	phrases *phraseIndex
+	kmask   []uint32 // kinds of each pattern's terms
+	pats    [][]term // terms by pattern id
+	places  *placeTable
+	fuzzy   fuzzyIndex // Latin names of prominent places, for misspellings
+	kyiv    *time.Location
 }
 
 // New builds an extractor over the built-in regions and the places of
@@ -42,12 +43,11 @@ func New(src PlaceSource) *Extractor {
 		loc = time.FixedZone("EET", 2*3600)
 	}
 	e := &Extractor{places: buildPlaces(src), kyiv: loc}
-	b := newACBuilder()
 	ids := map[string]int32{}
 	add := func(norm string, t term) {
 		id, ok := ids[norm]
 		if !ok {
-			id = b.add(norm)
+			id = int32(len(e.pats))
 			ids[norm] = id
 			e.pats = append(e.pats, nil)
 		}
@@ -60,7 +60,7 @@ func New(src PlaceSource) *Extractor {
 	for f := range e.places.forms {
 		forms = append(forms, f)
 	}
-	sort.Strings(forms) // a deterministic automaton
+	sort.Strings(forms) // deterministic pattern ids
 	e.fuzzy = fuzzyIndex{}
 	for _, f := range forms {
 		prominent := false
@@ -73,7 +73,16 @@ func New(src PlaceSource) *Extractor {
 			e.fuzzy.add(f, ids[f])
 		}
 	}
-	e.ac = b.build()
+	e.kmask = make([]uint32, len(e.pats))
+	for id, ts := range e.pats {
+		for _, t := range ts {
+			e.kmask[id] |= kindBit(t.kind)
+		}
+	}
+	e.phrases = newPhraseIndex(len(ids))
+	for norm, id := range ids {
+		e.phrases.add(norm, id)
+	}
 	return e
 }
 
@@ -84,29 +93,10 @@ type hit struct {
 }
 
 // scan finds every term of the lexicon and every place name in the
-// document, at token boundaries, ordered by first token.
+// document, at token boundaries, ordered by first token and, at one
+// token, longest first.
 func (e *Extractor) scan(d *doc) []hit {
-	var hits []hit
-	norm := d.norm
-	e.ac.scan(norm, func(id int32, end int) {
-		start := end - e.ac.patLen(id)
-		if start > 0 && norm[start-1] != ' ' || end < len(norm) && norm[end] != ' ' {
-			return
-		}
-		t0 := d.tokenAt(int32(start))
-		t1 := d.tokenAt(int32(end) + 1)
-		if t0 >= len(d.toks) || d.toks[t0].ns != int32(start) {
-			return
-		}
-		hits = append(hits, hit{int32(t0), int32(t1), id})
-	})
-	sort.SliceStable(hits, func(i, j int) bool {
-		if hits[i].t0 != hits[j].t0 {
-			return hits[i].t0 < hits[j].t0
-		}
-		return hits[i].t1 > hits[j].t1
-	})
-	return hits
+	return e.phrases.scan(d, make([]hit, 0, len(d.toks)/3+8))
 }
 
 // mayTell reports whether a sentence's hits hold any word of an act, a

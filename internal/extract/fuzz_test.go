@@ -3,7 +3,6 @@ package extract
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -30,26 +29,4 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
-}
-
-// BenchmarkExtractEnglish measures throughput on the English news texts of
-// shared/data/news (all articles, one core). Report MB/s with -benchtime.
-func BenchmarkExtractEnglish(b *testing.B) {
-	arts, err := LoadCorpus(sharedData(b, "news"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	var sb strings.Builder
-	for _, a := range arts {
-		sb.WriteString(a.Text)
-		sb.WriteString("\n\n")
-	}
-	text := sb.String()
-	e := testExtractor(b)
-	pub := time.Date(2022, 7, 1, 12, 0, 0, 0, time.UTC)
-	b.SetBytes(int64(len(text)))
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		e.Extract(text, Options{Published: pub})
-	}
 }

@@ -7,15 +7,39 @@ type sview struct {
 	d        *doc
 	from, to int
 	hits     []hit
-	lang     string // language of the document: en, uk, ru
+	lang     string   // language of the document: en, uk, ru
+	cov      []uint32 // by token from from: the kinds of the hits covering it
+	mask     uint32   // the kinds of all hits
+}
+
+// kindBit is the bit of a kind in a mask of kinds.
+func kindBit(k termKind) uint32 { return 1 << k }
+
+// index fills the view's masks of kinds from its hits, reusing buf.
+func (v *sview) index(buf []uint32) {
+	n := v.to - v.from
+	if cap(buf) < n {
+		buf = make([]uint32, n)
+	}
+	v.cov = buf[:n]
+	clear(v.cov)
+	v.mask = 0
+	for _, h := range v.hits {
+		m := v.e.kmask[h.pat]
+		v.mask |= m
+		for i := int(h.t0); i < int(h.t1); i++ {
+			v.cov[i-v.from] |= m
+		}
+	}
 }
 
 // containedKinds are the kinds for which a hit inside a longer hit of the
 // same kind is dropped ("missile" inside "ballistic missile").
 var containedKinds = map[termKind]bool{kWeapon: true, kTarget: true, kPlace: true, kAttack: true, kParty: true, kTime: true, kKill: true, kInjure: true}
 
-func newSView(e *Extractor, d *doc, s span, hits []hit) *sview {
+func newSView(e *Extractor, d *doc, s span, hits []hit, buf []uint32) *sview {
 	v := &sview{e: e, d: d, from: s.from, to: s.to}
+	defer v.index(buf)
 	var non []hit
 	for _, h := range hits {
 		if e.hasKind(h.pat, kNonAttack) {
@@ -67,12 +91,7 @@ func overlapsAny(h hit, hs []hit) bool {
 
 // hasKind reports whether pattern id carries a term of kind k.
 func (e *Extractor) hasKind(id int32, k termKind) bool {
-	for _, t := range e.pats[id] {
-		if t.kind == k {
-			return true
-		}
-	}
-	return false
+	return e.kmask[id]&kindBit(k) != 0
 }
 
 // termOf returns the first term of kind k of pattern id.
@@ -87,7 +106,14 @@ func (e *Extractor) termOf(id int32, k termKind) (term, bool) {
 
 // each calls fn for every hit with a term of kind k, in order.
 func (v *sview) each(k termKind, fn func(h hit, t term)) {
+	bit := kindBit(k)
+	if v.mask&bit == 0 {
+		return
+	}
 	for _, h := range v.hits {
+		if v.e.kmask[h.pat]&bit == 0 {
+			continue
+		}
 		for _, t := range v.e.pats[h.pat] {
 			if t.kind == k {
 				fn(h, t)
@@ -98,12 +124,7 @@ func (v *sview) each(k termKind, fn func(h hit, t term)) {
 
 // has reports whether the sentence holds a term of kind k.
 func (v *sview) has(k termKind) bool {
-	for _, h := range v.hits {
-		if v.e.hasKind(h.pat, k) {
-			return true
-		}
-	}
-	return false
+	return v.mask&kindBit(k) != 0
 }
 
 // at returns the term of kind k of a hit starting at token i.
@@ -134,12 +155,7 @@ func (v *sview) endingAt(i int, k termKind) (hit, term, bool) {
 
 // covered reports whether token i lies inside a hit of kind k.
 func (v *sview) covered(i int, k termKind) bool {
-	for _, h := range v.hits {
-		if int(h.t0) <= i && i < int(h.t1) && v.e.hasKind(h.pat, k) {
-			return true
-		}
-	}
-	return false
+	return i >= v.from && i < v.to && v.cov[i-v.from]&kindBit(k) != 0
 }
 
 // word reports whether token i is the word w (normalised).

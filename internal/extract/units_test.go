@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -32,21 +33,19 @@ func TestSentences(t *testing.T) {
 	}
 }
 
-func TestAutomaton(t *testing.T) {
-	b := newACBuilder()
-	pats := []string{"he", "she", "his", "hers", "kharkiv", "kharkiv region"}
-	for _, p := range pats {
-		b.add(p)
+func TestPhraseIndex(t *testing.T) {
+	x := newPhraseIndex(0)
+	pats := []string{"he", "kharkiv", "kharkiv region", "kryvy rih", "missile", "missile strike", "strike"}
+	for id, p := range pats {
+		x.add(p, int32(id))
 	}
-	a := b.build()
-	type occ struct {
-		pat string
-		end int
+	d := tokenize("He said a missile strike hit Kharkiv region, not Kryvy-Rih or Kryvyi Rih.")
+	var got []string
+	for _, h := range x.scan(d, nil) {
+		got = append(got, fmt.Sprintf("%d-%d %s", h.t0, h.t1, pats[h.pat]))
 	}
-	var got []occ
-	a.scan([]byte("ushers kharkiv region"), func(id int32, end int) { got = append(got, occ{pats[id], end}) })
-	want := []occ{{"she", 4}, {"he", 4}, {"hers", 6}, {"kharkiv", 14}, {"kharkiv region", 21}}
-	if diff := cmp.Diff(want, got, cmp.AllowUnexported(occ{})); diff != "" {
+	want := []string{"0-1 he", "3-5 missile strike", "3-4 missile", "4-5 strike", "6-8 kharkiv region", "6-7 kharkiv", "10-12 kryvy rih", "13-15 kryvy rih"}
+	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)
 	}
 }
