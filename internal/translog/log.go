@@ -60,7 +60,8 @@ type Log struct {
 	log       *slog.Logger
 	witnesses map[witnessID]*cosigVerifier
 
-	upper upperCache // proofs' hashes of complete subtrees of 256 and more
+	upper upperCache  // proofs' hashes of complete subtrees of 256 and more
+	kept  recentTiles // what Record appended lately, for publishing
 
 	signMu sync.Mutex // one signer at a time
 	mu     sync.Mutex // guards recent
@@ -141,7 +142,12 @@ func (l *Log) Record(tx truce.Tx, acts ...truce.Act) ([]int64, error) {
 		}
 		entries[i] = truce.LogEntry{RecordType: a.Type, RecordID: a.ID, Data: data}
 	}
-	return appendEntries(tx, entries)
+	idx, leaves, err := appendEntries(tx, entries)
+	if err != nil {
+		return nil, err
+	}
+	l.kept.add(entries, leaves)
+	return idx, nil
 }
 
 // Committed tells the log that a transaction that recorded acts has

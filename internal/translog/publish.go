@@ -53,19 +53,24 @@ func (l *Log) publish(ctx context.Context, size int64) error {
 }
 
 // publishRange publishes the tiles that become full as the tree grows
-// from size from to size to.
+// from size from to size to. Bundles and level-0 tiles that Record kept
+// in memory, and that hash up to the stored tree, are not read back.
 func (l *Log) publishRange(ctx context.Context, from, to int64) error {
 	tiles := fullTiles(from, to)
 	data := make([][]byte, len(tiles))
 	err := l.store.View(ctx, func(tx truce.Tx) error {
-		for i, t := range tiles {
-			var err error
+		var bundles []int64
+		for _, t := range tiles {
 			if t.L < 0 {
-				data[i], err = readBundle(tx, t)
-			} else {
-				data[i], err = readTile(tx, t)
+				bundles = append(bundles, t.N)
 			}
-			if err != nil {
+		}
+		kept, err := l.kept.verified(tx, bundles)
+		if err != nil {
+			return err
+		}
+		for i, t := range tiles {
+			if data[i], err = tileData(tx, t, kept); err != nil {
 				return err
 			}
 		}
@@ -74,7 +79,7 @@ func (l *Log) publishRange(ctx context.Context, from, to int64) error {
 	if err != nil {
 		return fmt.Errorf("log: reading tiles to publish: %w", err)
 	}
-	return l.store.Update(ctx, func(tx truce.Tx) error {
+	err = l.store.Update(ctx, func(tx truce.Tx) error {
 		for i, t := range tiles {
 			if err := tx.PutMeta(tileKey(t), data[i]); err != nil {
 				return fmt.Errorf("log: publishing tile %s: %w", tilePath(t), err)
@@ -82,6 +87,27 @@ func (l *Log) publishRange(ctx context.Context, from, to int64) error {
 		}
 		return tx.PutMeta(publishedKey, []byte(strconv.FormatInt(to, 10)))
 	})
+	if err == nil {
+		l.kept.forget(to / tileWidth)
+	}
+	return err
+}
+
+// tileData returns the data of full tile t: from kept, the verified
+// bundles in memory by number, for a bundle or a level-0 tile it holds,
+// else from the rows.
+func tileData(tx truce.LogTx, t tlog.Tile, kept map[int64]*recentTile) ([]byte, error) {
+	k := kept[t.N]
+	switch {
+	case t.L < 0 && k != nil:
+		return k.bundle(t.N)
+	case t.L == 0 && k != nil:
+		return k.tile(), nil
+	case t.L < 0:
+		return readBundle(tx, t)
+	default:
+		return readTile(tx, t)
+	}
 }
 
 // fullTiles returns the tiles (hash tiles of every level and entry

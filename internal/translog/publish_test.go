@@ -2,6 +2,7 @@ package translog
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -124,5 +125,116 @@ func TestUpperCache(t *testing.T) {
 		if level, _ := tlog.SplitStoredHashIndex(x); level < TileHeight {
 			t.Errorf("cached a hash of level %d", level)
 		}
+	}
+}
+
+// published returns the published copies of the full tiles, by path.
+func published(st *MemStore) map[string]string {
+	out := map[string]string{}
+	st.TamperMeta(func(m map[string][]byte) {
+		for k, v := range m {
+			if p, ok := strings.CutPrefix(k, "log/tile/"); ok {
+				out[p] = string(v)
+			}
+		}
+	})
+	return out
+}
+
+// fromRows returns what the rows hold for the tiles of published.
+func fromRows(t *testing.T, st *MemStore, pub map[string]string) map[string]string {
+	out := map[string]string{}
+	st.View(context.Background(), func(tx truce.Tx) error {
+		for p := range pub {
+			tile, err := parseTilePath(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var data []byte
+			if tile.L < 0 {
+				data, err = readBundle(tx, tile)
+			} else {
+				data, err = readTile(tx, tile)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[p] = string(data)
+		}
+		return nil
+	})
+	return out
+}
+
+// TestPublishFromMemory: the bundles and level-0 tiles that Record kept
+// are published as the rows hold them, without reading them back: a row
+// changed behind the log's back before publishing does not get in, since
+// the kept bundle hashes up to the stored tree.
+func TestPublishFromMemory(t *testing.T) {
+	l, st, _ := NewTestLog(t, Options{Interval: -1})
+	RecordActs(t, l, st, 0, 100)
+	RecordActs(t, l, st, 100, 530)
+	pub0 := fromRows(t, st, map[string]string{"entries/000": "", "0/000": "", "entries/001": "", "0/001": ""})
+	st.Tamper(func(es *[]truce.LogEntry, _ *[][32]byte, _ *[]*truce.Checkpoint) { (*es)[7].Data = []byte(`{}`) })
+	if err := l.SignNow(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	pub := published(st)
+	if len(pub) != 4 {
+		t.Fatalf("published %d tiles, want 4", len(pub))
+	}
+	for p, data := range pub {
+		if data != pub0[p] {
+			t.Errorf("tile %s: published %d bytes, not the %d the tree commits to", p, len(data), len(pub0[p]))
+		}
+	}
+	if len(l.kept.m) != 1 || l.kept.full(2) != nil {
+		t.Errorf("kept %d bundles after publishing, want only the partial bundle 2", len(l.kept.m))
+	}
+}
+
+// TestPublishStaleMemory: what a log kept from a transaction that rolled
+// back, while another log appended other entries, is not published; the
+// rows are.
+func TestPublishStaleMemory(t *testing.T) {
+	l1, st, _ := NewTestLog(t, Options{Interval: -1})
+	l2, _ := NewTestLogOn(t, st, Options{Interval: -1})
+	acts := make([]truce.Act, 300)
+	for i := range acts {
+		acts[i] = SampleAct(5000 + i)
+	}
+	err := st.Update(context.Background(), func(tx truce.Tx) error {
+		if _, err := l1.Record(tx, acts...); err != nil {
+			t.Fatal(err)
+		}
+		return errors.New("roll back")
+	})
+	if err == nil || l1.kept.full(0) == nil {
+		t.Fatalf("the rolled-back bundle is not kept (%v)", err)
+	}
+	RecordActs(t, l2, st, 0, 300)
+	if err := l1.SignNow(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	pub := published(st)
+	rows := fromRows(t, st, pub)
+	if len(pub) != 2 || pub["entries/000"] != rows["entries/000"] || pub["0/000"] != rows["0/000"] {
+		t.Errorf("published %d tiles, not as the rows hold them", len(pub))
+	}
+}
+
+// TestRecentTilesBound: the kept bundles stay within maxRecentTiles,
+// the newest kept.
+func TestRecentTilesBound(t *testing.T) {
+	var r recentTiles
+	for n := range int64(maxRecentTiles + 10) {
+		es := make([]truce.LogEntry, tileWidth)
+		for i := range es {
+			es[i] = truce.LogEntry{Index: n*tileWidth + int64(i), Data: []byte("x")}
+		}
+		r.add(es, make([]tlog.Hash, tileWidth))
+	}
+	if len(r.m) != maxRecentTiles || r.full(9) != nil || r.full(maxRecentTiles+9) == nil {
+		t.Errorf("kept %d bundles; bundle 9 kept %v", len(r.m), r.full(9) != nil)
 	}
 }

@@ -84,33 +84,36 @@ func (r storeReader) ReadHashes(indexes []int64) ([]tlog.Hash, error) {
 }
 
 // appendEntries appends entries to the log in tx and returns their
-// indexes. It reads the tree's right edge (at most 63 hashes) in one query,
-// computes every new hash in memory with tlog.StoredHashes, and stores the
-// entries and hashes with one LogAppend. The entries' Index fields are set.
-func appendEntries(tx truce.LogTx, entries []truce.LogEntry) ([]int64, error) {
+// indexes and leaf hashes. It reads the tree's right edge (at most 63
+// hashes) in one query, computes every new hash in memory with
+// tlog.StoredHashes, and stores the entries and hashes with one LogAppend.
+// The entries' Index fields are set.
+func appendEntries(tx truce.LogTx, entries []truce.LogEntry) ([]int64, []tlog.Hash, error) {
 	if len(entries) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	size, err := tx.LogSize()
 	if err != nil {
-		return nil, fmt.Errorf("log: reading the tree size: %w", err)
+		return nil, nil, fmt.Errorf("log: reading the tree size: %w", err)
 	}
 	c := newHashCache(tx)
 	if _, err := c.ReadHashes(frontierIndexes(size)); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	start := tlog.StoredHashIndex(0, size)
 	next := start
 	hashes := make([][32]byte, 0, 2*len(entries)+64)
 	idx := make([]int64, len(entries))
+	leaves := make([]tlog.Hash, len(entries))
 	for i := range entries {
 		n := size + int64(i)
 		entries[i].Index = n
 		idx[i] = n
 		hs, err := tlog.StoredHashes(n, entries[i].Data, c)
 		if err != nil {
-			return nil, fmt.Errorf("log: hashing entry %d: %w", n, err)
+			return nil, nil, fmt.Errorf("log: hashing entry %d: %w", n, err)
 		}
+		leaves[i] = hs[0] // the record hash comes first
 		for _, h := range hs {
 			c.m[next] = h
 			next++
@@ -118,9 +121,9 @@ func appendEntries(tx truce.LogTx, entries []truce.LogEntry) ([]int64, error) {
 		}
 	}
 	if err := tx.LogAppend(entries, start, hashes); err != nil {
-		return nil, fmt.Errorf("log: appending %d entries: %w", len(entries), err)
+		return nil, nil, fmt.Errorf("log: appending %d entries: %w", len(entries), err)
 	}
-	return idx, nil
+	return idx, leaves, nil
 }
 
 // treeHash returns the root hash of the stored tree of size n.
