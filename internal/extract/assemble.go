@@ -36,7 +36,8 @@ type assembler struct {
 	chosen      map[int32]int   // place each name form was resolved to, by pattern
 	named       int             // last sentence that names a place
 	namedBefore int             // the one before the current sentence
-	covBuf      []uint32        // scratch for the kinds of a sentence\'s tokens
+	covBuf      []uint32        // scratch for the kinds of a sentence's tokens
+	candBuf     []int           // scratch for the candidates of a place name
 }
 
 // followUp is how many sentences after an act a sentence without a place

@@ -60,32 +60,11 @@ func (a *assembler) placeAt(v *sview, h hit) (placeRef, bool) {
 	if v.personName(i, j) || v.referencePoint(i) || v.relativeAside(i) || v.groundBefore(i) || v.groundAfter(j) || v.sincePhrase(i) {
 		return placeRef{}, false
 	}
-	regionCtx := v.regionAfter(j) || v.regionOfBefore(i)
-	var best *place
-	bestI := -1
-	ph := a.hintsAt(v, h)
-	for _, t := range v.e.pats[h.pat] {
-		if t.kind != kPlace {
-			continue
-		}
-		p := &v.e.places.places[t.n]
-		switch {
-		case p.region && p.needsWord && !regionCtx:
-			continue
-		case !p.region && regionCtx && v.hasRegionCandidate(h):
-			continue
-		case p.capital && !v.capitalScene(h):
-			return placeRef{}, false // the government, not a place: no village of that name either
-		case !p.region && p.pop < strongPop && !v.cueBefore(i):
-			continue
-		}
-		if best == nil || a.better(p, best, t.n, bestI, &ph) {
-			best, bestI = p, t.n
-		}
-	}
-	if best == nil {
+	bestI, ok := a.choosePlace(v, h)
+	if !ok {
 		return placeRef{}, false
 	}
+	best := &v.e.places.places[bestI]
 	a.chosen[h.pat] = bestI
 	r := placeRef{admin1: best.admin1, country: best.country, id: best.id, region: best.region, tok: i, site: best.site}
 	if !best.region {
@@ -98,6 +77,53 @@ func (a *assembler) placeAt(v *sview, h hit) (placeRef, bool) {
 	}
 	r.speaker = v.covered(j, kOfficial) || v.word(j, "s") && v.covered(j+1, kOfficial) || v.officialOf(i)
 	return r, true
+}
+
+// choosePlace returns the place that hit h names: among its candidates
+// that the context admits, the best by the text's hints (disambig.go).
+func (a *assembler) choosePlace(v *sview, h hit) (int, bool) {
+	i, j := int(h.t0), int(h.t1)
+	regionCtx := v.regionAfter(j) || v.regionOfBefore(i)
+	cue := 0 // 1 when a locative or settlement word stands before, -1 when not; 0 not yet known
+	cands := a.candBuf[:0]
+	for _, t := range v.e.pats[h.pat] {
+		if t.kind != kPlace {
+			continue
+		}
+		p := &v.e.places.places[t.n]
+		if !p.region && p.pop < strongPop && cue == 0 {
+			cue = -1
+			if v.cueBefore(i) {
+				cue = 1
+			}
+		}
+		switch {
+		case p.region && p.needsWord && !regionCtx:
+			continue
+		case !p.region && regionCtx && v.hasRegionCandidate(h):
+			continue
+		case p.capital && !v.capitalScene(h):
+			return 0, false // the government, not a place: no village of that name either
+		case !p.region && p.pop < strongPop && cue < 0:
+			continue
+		}
+		cands = append(cands, t.n)
+	}
+	a.candBuf = cands
+	if len(cands) == 0 {
+		return 0, false
+	}
+	best := cands[0]
+	if len(cands) > 1 {
+		ph := a.hintsAt(v, h)
+		places := v.e.places.places
+		for _, n := range cands[1:] {
+			if a.better(&places[n], &places[best], n, best, &ph) {
+				best = n
+			}
+		}
+	}
+	return best, true
 }
 
 // siteHit reports whether hit h names a known site ("the Azovstal
@@ -135,10 +161,8 @@ func (v *sview) unexplainedCapital(k int) bool {
 	if t.kind != tWord || !t.upper {
 		return false
 	}
-	for _, h := range v.hits {
-		if int(h.t0) <= k && k < int(h.t1) {
-			return false
-		}
+	if k >= v.from && k < v.to && v.cov[k-v.from] != 0 {
+		return false
 	}
 	return t.oe-t.os > 2 && !isUpperWord(v.d.text[t.os:t.oe])
 }
