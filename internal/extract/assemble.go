@@ -30,14 +30,14 @@ type assembler struct {
 	last        []*event // events of the last sentence that told an act
 	lastSent    int
 	sents       []span
-	sentAdmin1  map[string]bool // regions of the sentence's unambiguous places
-	docAdmin1   map[string]int  // regions named so far
-	docCountry  map[string]int  // countries named so far (places and country names)
-	chosen      map[int32]int   // place each name form was resolved to, by pattern
-	named       int             // last sentence that names a place
-	namedBefore int             // the one before the current sentence
-	covBuf      []uint32        // scratch for the kinds of a sentence's tokens
-	candBuf     []int           // scratch for the candidates of a place name
+	sentAdmin1  []string       // regions of the sentence's regions and big cities
+	docAdmin1   map[string]int // regions named so far
+	docCountry  map[string]int // countries named so far (places and country names)
+	chosen      map[int32]int  // place each name form was resolved to, by pattern
+	named       int            // last sentence that names a place
+	namedBefore int            // the one before the current sentence
+	covBuf      []uint32       // scratch for the kinds of a sentence's tokens
+	candBuf     []int          // scratch for the candidates of a place name
 }
 
 // followUp is how many sentences after an act a sentence without a place

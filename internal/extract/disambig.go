@@ -210,6 +210,6 @@ func (a *assembler) hint(k int, x *place, xi int, ph *placeHints) bool {
 	case 6:
 		return x.hostsSite
 	default:
-		return a.sentAdmin1[x.admin1]
+		return a.inSentence(x.admin1)
 	}
 }

@@ -1,6 +1,9 @@
 package extract
 
-import "unicode/utf8"
+import (
+	"math/bits"
+	"unicode/utf8"
+)
 
 // Misspelt place names ("Druzkivka", "Sievierdonetsk", "Popansa"). A
 // capitalised word of six letters or more that no lexicon term or place
@@ -20,8 +23,21 @@ const fuzzyMinPop = 5000
 
 // fuzzyForm is a place form that misspellings may find, and its pattern.
 type fuzzyForm struct {
-	form string
-	pat  int32
+	form    string
+	pat     int32
+	letters uint32 // the letters a-z the form holds, one bit each
+}
+
+// letterSet returns the set of letters a-z in b, one bit each. One edit
+// changes the set by at most two letters.
+func letterSet(b []byte) uint32 {
+	var m uint32
+	for _, c := range b {
+		if c >= 'a' && c <= 'z' {
+			m |= 1 << (c - 'a')
+		}
+	}
+	return m
 }
 
 // fuzzyIndex holds the single-word Latin place forms by first byte and
@@ -40,7 +56,7 @@ func (x fuzzyIndex) add(form string, pat int32) {
 		}
 	}
 	k := [2]int{int(form[0]), n}
-	x[k] = append(x[k], fuzzyForm{form, pat})
+	x[k] = append(x[k], fuzzyForm{form, pat, letterSet([]byte(form))})
 }
 
 // lookup returns the pattern of the unique nearest form to w, if any lies
@@ -55,8 +71,12 @@ func (x fuzzyIndex) lookup(w []byte) (int32, bool) {
 		maxD = 2
 	}
 	best, bestD, unique := int32(0), maxD+1, false
+	letters := letterSet(w)
 	for l := n - maxD; l <= n+maxD; l++ {
 		for _, f := range x[[2]int{int(w[0]), l}] {
+			if bits.OnesCount32(f.letters^letters) > 2*maxD {
+				continue
+			}
 			d := osaDistance(w, f.form, min(bestD+1, maxD+1))
 			switch {
 			case d > maxD:

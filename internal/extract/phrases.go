@@ -1,7 +1,5 @@
 package extract
 
-import "math/bits"
-
 // phraseIndex finds every lexicon term and place name of a text. Terms
 // and names are normalised like the text (tokens joined by single
 // spaces), and a match must start and end at token boundaries, so a
@@ -72,16 +70,15 @@ func keyHash(h uint32) uint32 {
 func hashBytes(b []byte) uint32 { return keyHash(fnv(fnvOffset, b)) }
 
 // filterHas and filterAdd test and set the two bits of hash h in the
-// filter of all keys.
+// filter of all keys; both bits lie in one word, so a test reads memory
+// once.
 func (x *phraseIndex) filterHas(h uint32) bool {
-	h2 := bits.RotateLeft32(h, 16) * 0x9e3779b1
-	return x.first[(h%firstBits)/64]&(1<<(h%64)) != 0 && x.first[(h2%firstBits)/64]&(1<<(h2%64)) != 0
+	m := uint64(1)<<(h>>26) | uint64(1)<<((h>>20)&63)
+	return x.first[(h*0x9e3779b1)%(firstBits/64)]&m == m
 }
 
 func (x *phraseIndex) filterAdd(h uint32) {
-	h2 := bits.RotateLeft32(h, 16) * 0x9e3779b1
-	x.first[(h%firstBits)/64] |= 1 << (h % 64)
-	x.first[(h2%firstBits)/64] |= 1 << (h2 % 64)
+	x.first[(h*0x9e3779b1)%(firstBits/64)] |= uint64(1)<<(h>>26) | uint64(1)<<((h>>20)&63)
 }
 
 // add enters phrase p (normalised, non-empty) as pattern id, and each of

@@ -33,19 +33,32 @@ func (a *assembler) resolvePlaces(v *sview) []placeRef {
 			a.docCountry[t.val]++
 		}
 	})
-	a.sentAdmin1 = map[string]bool{}
+	a.sentAdmin1 = a.sentAdmin1[:0]
 	v.each(kPlace, func(h hit, t term) {
-		if p := &v.e.places.places[t.n]; p.region && !p.needsWord || p.pop >= 100000 {
-			a.sentAdmin1[p.admin1] = true
+		if p := &v.e.places.places[t.n]; (p.region && !p.needsWord || p.pop >= 100000) && !a.inSentence(p.admin1) {
+			a.sentAdmin1 = append(a.sentAdmin1, p.admin1)
 		}
 	})
-	v.each(kPlace, func(h hit, _ term) {
-		if r, ok := a.placeAt(v, h); ok {
-			refs = append(refs, r)
+	for _, h := range v.hits {
+		if v.e.hasKind(h.pat, kPlace) {
+			if r, ok := a.placeAt(v, h); ok {
+				refs = append(refs, r)
+			}
 		}
-	})
+	}
 	refs = append(refs, v.capitalPhrase()...)
 	return a.tidyPlaces(refs)
+}
+
+// inSentence reports whether the sentence names a region or a city of
+// region admin1.
+func (a *assembler) inSentence(admin1 string) bool {
+	for _, r := range a.sentAdmin1 {
+		if r == admin1 {
+			return true
+		}
+	}
+	return false
 }
 
 // placeAt resolves the place hit h (whose terms are its candidates).
@@ -84,6 +97,7 @@ func (a *assembler) placeAt(v *sview, h hit) (placeRef, bool) {
 func (a *assembler) choosePlace(v *sview, h hit) (int, bool) {
 	i, j := int(h.t0), int(h.t1)
 	regionCtx := v.regionAfter(j) || v.regionOfBefore(i)
+	regionCand := regionCtx && v.hasRegionCandidate(h)
 	cue := 0 // 1 when a locative or settlement word stands before, -1 when not; 0 not yet known
 	cands := a.candBuf[:0]
 	for _, t := range v.e.pats[h.pat] {
@@ -100,7 +114,7 @@ func (a *assembler) choosePlace(v *sview, h hit) (int, bool) {
 		switch {
 		case p.region && p.needsWord && !regionCtx:
 			continue
-		case !p.region && regionCtx && v.hasRegionCandidate(h):
+		case !p.region && regionCand:
 			continue
 		case p.capital && !v.capitalScene(h):
 			return 0, false // the government, not a place: no village of that name either

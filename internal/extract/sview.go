@@ -40,54 +40,68 @@ var containedKinds = map[termKind]bool{kWeapon: true, kTarget: true, kPlace: tru
 func newSView(e *Extractor, d *doc, s span, hits []hit, buf []uint32) *sview {
 	v := &sview{e: e, d: d, from: s.from, to: s.to}
 	defer v.index(buf)
-	var non []hit
+	var nonMask, sinceMask uint32
 	for _, h := range hits {
-		if e.hasKind(h.pat, kNonAttack) {
-			non = append(non, h)
-		}
+		nonMask |= e.kmask[h.pat] & kindBit(kNonAttack)
+		sinceMask |= e.kmask[h.pat] & kindBit(kSince)
 	}
 	for i, h := range hits {
-		if int(h.t1) > s.to || inSincePhrase(e, d, hits, h, s.from) {
+		if int(h.t1) > s.to || sinceMask != 0 && inSincePhrase(e, d, hits, h, s.from) {
 			continue
 		}
-		keep := true
-		for _, k := range e.pats[h.pat] {
-			if k.kind == kAttack && overlapsAny(h, non) {
-				keep = false
-			}
+		if nonMask != 0 && e.hasKind(h.pat, kAttack) && overlapsKind(e, h, hits, kNonAttack) {
+			continue // "strike a deal"
 		}
-		if keep && !v.contained(hits, i) {
+		if !v.contained(hits, i) {
 			v.hits = append(v.hits, h)
 		}
 	}
 	return v
 }
 
+// containedMask holds the kinds for which a hit inside a longer hit of the
+// same kind is dropped ("missile" inside "ballistic missile").
+var containedMask = func() uint32 {
+	var m uint32
+	for k := range containedKinds {
+		m |= kindBit(k)
+	}
+	return m
+}()
+
 // contained reports whether hit i lies inside a longer hit that has a
-// kind in common with it and a kind in containedKinds.
+// kind in common with it and a kind in containedKinds. Hits are ordered by
+// first token, longest first, and no phrase is longer than maxPhrase
+// tokens, so only a few hits before i need a look.
 func (v *sview) contained(hits []hit, i int) bool {
 	h := hits[i]
-	for j, o := range hits {
-		if j == i || o.t0 > h.t0 || o.t1 < h.t1 || (o.t0 == h.t0 && o.t1 == h.t1) {
-			continue
-		}
-		for _, a := range v.e.pats[h.pat] {
-			if containedKinds[a.kind] && v.e.hasKind(o.pat, a.kind) {
-				return true
-			}
-		}
+	km := v.e.kmask[h.pat] & containedMask
+	if km == 0 {
+		return false
 	}
-	return false
-}
-
-func overlapsAny(h hit, hs []hit) bool {
-	for _, o := range hs {
-		if o.t0 < h.t1 && h.t0 < o.t1 {
+	for j := i - 1; j >= 0 && int(hits[j].t0) > int(h.t0)-maxPhrase; j-- {
+		o := hits[j]
+		if o.t1 >= h.t1 && (o.t0 != h.t0 || o.t1 != h.t1) && v.e.kmask[o.pat]&km != 0 {
 			return true
 		}
 	}
 	return false
 }
+
+// maxPhrase bounds the tokens of a lexicon term or place name that
+// contains another.
+const maxPhrase = 16
+
+// overlapsKind reports whether a hit of kind k overlaps h.
+func overlapsKind(e *Extractor, h hit, hs []hit, k termKind) bool {
+	for _, o := range hs {
+		if o.t0 < h.t1 && h.t0 < o.t1 && e.hasKind(o.pat, k) {
+			return true
+		}
+	}
+	return false
+}
+
 
 // hasKind reports whether pattern id carries a term of kind k.
 func (e *Extractor) hasKind(id int32, k termKind) bool {
