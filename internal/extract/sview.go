@@ -102,7 +102,6 @@ func overlapsKind(e *Extractor, h hit, hs []hit, k termKind) bool {
 	return false
 }
 
-
 // hasKind reports whether pattern id carries a term of kind k.
 func (e *Extractor) hasKind(id int32, k termKind) bool {
 	return e.kmask[id]&kindBit(k) != 0
