@@ -40,6 +40,19 @@ type assembler struct {
 	candBuf     []int          // scratch for the candidates of a place name
 }
 
+// reset prepares the assembler for a new text, keeping its buffers.
+func (a *assembler) reset(e *Extractor, d *doc, o Options) {
+	*a = assembler{e: e, d: d, o: o, lang: detectLanguage(d),
+		sents: a.sents[:0], sentAdmin1: a.sentAdmin1[:0], covBuf: a.covBuf[:0], candBuf: a.candBuf[:0],
+		docAdmin1: a.docAdmin1, docCountry: a.docCountry, chosen: a.chosen}
+	if a.docAdmin1 == nil {
+		a.docAdmin1, a.docCountry, a.chosen = map[string]int{}, map[string]int{}, map[int32]int{}
+	}
+	clear(a.docAdmin1)
+	clear(a.docCountry)
+	clear(a.chosen)
+}
+
 // followUp is how many sentences after an act a sentence without a place
 // may still add to it; followUpQuiet how many when no sentence between
 // names a place.
@@ -50,9 +63,6 @@ const (
 
 // sentence reads sentence si and folds what it says into the events.
 func (a *assembler) sentence(si int, s span, hits []hit) {
-	if a.docAdmin1 == nil {
-		a.docAdmin1, a.docCountry, a.chosen = map[string]int{}, map[string]int{}, map[int32]int{}
-	}
 	a.sents = append(a.sents, s)
 	v := newSView(a.e, a.d, s, hits, a.covBuf)
 	a.covBuf = v.cov[:0]

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"sort"
+	"sync"
 	"time"
 	_ "time/tzdata" // Europe/Kyiv on systems without a zone database
 
@@ -113,6 +114,30 @@ func (e *Extractor) mayTell(hs []hit) bool {
 	return false
 }
 
+// workspace holds the buffers of one extraction, kept for the next: no
+// result refers to them.
+type workspace struct {
+	d     doc
+	hits  []hit
+	sents []span
+	a     assembler
+}
+
+var workspaces = sync.Pool{New: func() any { return new(workspace) }}
+
+// maxKept is the largest text whose buffers are kept for reuse.
+const maxKept = 1 << 20
+
+// release returns the workspace to the pool unless its text was huge.
+func (w *workspace) release() {
+	big := len(w.d.text) > maxKept
+	w.d.text, w.a.e, w.a.d = "", nil, nil
+	w.a.events, w.a.last = nil, nil
+	if !big {
+		workspaces.Put(w)
+	}
+}
+
 // namesPlace reports whether a sentence's hits name a place (a
 // capitalised place name).
 func (e *Extractor) namesPlace(d *doc, hs []hit) bool {
@@ -131,10 +156,16 @@ func (e *Extractor) Extract(text string, o Options) []truce.Report {
 	if len(text) > truce.MaxTextLen*50 {
 		text = text[:truce.MaxTextLen*50]
 	}
-	d := tokenize(text)
-	hits := e.fuzzyHits(d, e.scan(d))
-	sents := d.sentences()
-	a := &assembler{e: e, d: d, o: o, lang: detectLanguage(d)}
+	w := workspaces.Get().(*workspace)
+	defer w.release()
+	d := &w.d
+	d.tokenize(text)
+	w.hits = e.fuzzyHits(d, e.phrases.scan(d, w.hits[:0]))
+	hits := w.hits
+	w.sents = d.appendSentences(w.sents[:0])
+	sents := w.sents
+	a := &w.a
+	a.reset(e, d, o)
 	a.anchor()
 	hi := 0
 	for si, s := range sents {

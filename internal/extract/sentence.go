@@ -35,8 +35,10 @@ var numAbbrev = map[string]bool{
 // at ". ! ?" (with closing quotes and brackets kept) unless the stop
 // belongs to an abbreviation, an initial or a number, and at every
 // paragraph break; a single line break ends one before a capital.
-func (d *doc) sentences() []span {
-	var out []span
+func (d *doc) sentences() []span { return d.appendSentences(nil) }
+
+// appendSentences appends the document's sentences to out.
+func (d *doc) appendSentences(out []span) []span {
 	start := 0
 	emit := func(end int) {
 		if end > start {

@@ -42,7 +42,21 @@ const maxNum = 1 << 30
 
 // tokenize normalises text and splits it into tokens.
 func tokenize(text string) *doc {
-	d := &doc{text: text, norm: make([]byte, 0, len(text)+len(text)/8), toks: make([]token, 0, len(text)/5+1)}
+	d := &doc{}
+	d.tokenize(text)
+	return d
+}
+
+// tokenize normalises text into d, reusing d's buffers.
+func (d *doc) tokenize(text string) {
+	d.text = text
+	if n := len(text) + len(text)/8; cap(d.norm) < n {
+		d.norm = make([]byte, 0, n)
+	}
+	if n := len(text)/5 + 1; cap(d.toks) < n {
+		d.toks = make([]token, 0, n)
+	}
+	d.norm, d.toks = d.norm[:0], d.toks[:0]
 	nl := 0
 	join := false // the next word is glued to the previous by a joiner
 	for i := 0; i < len(text); {
@@ -92,7 +106,6 @@ func tokenize(text string) *doc {
 			i += n
 		}
 	}
-	return d
 }
 
 func isASCIIAlnum(c byte) bool {
