@@ -193,10 +193,13 @@ func (v *sview) pluralAct(i int) bool {
 	return strings.HasSuffix(w, "s")
 }
 
-// weaponObject reports whether the object of a verb ending before token
-// j is a weapon: "destroyed another missile" is an interception, not a
-// hit.
+// weaponObject reports whether the object of an English verb ending
+// before token j is a weapon: "destroyed another missile" is an
+// interception, not a hit.
 func (v *sview) weaponObject(j int) bool {
+	if v.lang != "en" {
+		return false // "вдарили дроном": the weapon in the instrumental
+	}
 	for k := j; k < v.to && k < j+4; k++ {
 		switch {
 		case v.covered(k, kWeapon) && !v.covered(k, kTarget) && !v.covered(k, kAttack):

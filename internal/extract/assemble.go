@@ -202,7 +202,7 @@ func (a *assembler) fold(si int, v *sview, m mention) {
 			// A settlement is one attack; a region is a tally when the
 			// sentence speaks of many places or of attacks in the plural,
 			// or gives only the toll.
-			pm.agg = p.region && (m.aggCue || m.trigger < 0 || v.pluralAct(m.trigger)) ||
+			pm.agg = p.region && (m.aggCue || m.trigger < 0 && !m.cas.one() || v.pluralAct(m.trigger)) ||
 				!p.region && m.when.vague && m.aggCue // "a series of strikes this month on …"
 			a.last = append(a.last, a.place(pm, p))
 		}

@@ -73,7 +73,7 @@ func (v *sview) attribute(m *mention) {
 			m.attacker = p.party
 			break
 		}
-		if !p.adj && (v.attackVerbWithin(j, 5) || v.word(i-1, "by") || v.attackNounBefore(i, 2)) {
+		if !p.adj && (v.attackVerbWithin(j, 5) || v.word(i-1, "by") || v.attackNounBefore(i, 2) || v.killVerbAt(j)) {
 			m.attacker = p.party
 			break
 		}
@@ -127,6 +127,17 @@ func (v *sview) targetAt(j int) (string, bool) {
 		return t.val, true
 	}
 	return "", false
+}
+
+// killVerbAt reports whether a finite verb of killing or wounding stands
+// at token j: "Russians killed", "Росіяни вбили".
+func (v *sview) killVerbAt(j int) bool {
+	for _, k := range []termKind{kKill, kInjure} {
+		if _, t, ok := v.at(j, k); ok && t.val == "v" && !v.word(j, "killing", "wounding", "injuring") {
+			return true
+		}
+	}
+	return false
 }
 
 func other(p string) string {

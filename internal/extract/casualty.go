@@ -18,6 +18,8 @@ var notCountAfter = map[string]bool{
 	"років": true, "роки": true, "рік": true, "році": true, "року": true, "рр": true, "год": true,
 	"годин": true, "хвилин": true, "км": true, "лет": true, "года": true, "году": true, "часов": true,
 	"тис": true, "тыс": true, "млн": true, "th": true, "st": true, "nd": true, "rd": true,
+	"річний": true, "річна": true, "річного": true, "річної": true, "річну": true, "річні": true, "річних": true,
+	"летний": true, "летняя": true, "летнего": true, "летней": true, "летнюю": true, "летние": true, "летних": true,
 }
 
 // numbers finds the figures of a sentence: digits ("1,200") and number
@@ -100,6 +102,18 @@ type casualties struct {
 	killed, injured *int
 	civilian        bool
 	group           bool // a figure counts one group ("40 soldiers"), not all victims
+}
+
+// one reports whether the figures count a single victim.
+func (c casualties) one() bool {
+	n := 0
+	if c.killed != nil {
+		n += *c.killed
+	}
+	if c.injured != nil {
+		n += *c.injured
+	}
+	return n == 1
 }
 
 // groupNouns count one group of victims: a later figure of a group does
@@ -277,6 +291,8 @@ func (v *sview) leftFigure(k int, nums []number, used map[int]bool) (int, bool) 
 			return 1, true
 		case v.word(i, "a", "an") && steps > 0:
 			return 1, true
+		case singularPerson[v.d.tokText(i)] && steps == 0:
+			return 1, true // "дівчинка загинула"
 		case v.covered(i, kPerson) || skipLeft[v.d.tokText(i)]:
 		default:
 			return 0, false
@@ -319,12 +335,35 @@ func (v *sview) rightFigure(k int, nums []number, used map[int]bool) (int, bool)
 			}
 		case v.word(i, "a", "an") && v.covered(i+1, kPerson):
 			return 1, true
-		case skipRight[v.d.tokText(i)] || v.word(i, "and", "і", "та", "и") || v.covered(i, kInjure) || v.covered(i, kKill):
+		case singularPerson[v.d.tokText(i)]:
+			return 1, true // "загинула 12-річна дівчинка"
+		case skipRight[v.d.tokText(i)] || v.word(i, "and", "і", "та", "и") || v.covered(i, kInjure) || v.covered(i, kKill) || v.age(i):
 		default:
 			return 0, false
 		}
 	}
 	return 0, false
+}
+
+// singularPerson are Ukrainian and Russian nouns of one person, which
+// count one victim without a number ("поранено жінку").
+var singularPerson = map[string]bool{
+	"людина": true, "людину": true, "особа": true, "дитина": true, "дитину": true, "підліток": true,
+	"підлітка": true, "жінка": true, "жінку": true, "чоловік": true, "чоловіка": true, "дівчинка": true,
+	"дівчинку": true, "хлопчик": true, "хлопчика": true, "пенсіонер": true, "пенсіонерка": true,
+	"пенсіонерку": true, "мешканець": true, "мешканка": true, "ребенок": true, "ребенка": true,
+	"подросток": true, "подростка": true, "женщина": true, "женщину": true, "мужчина": true,
+	"мужчину": true, "девочка": true, "девочку": true, "мальчик": true, "мальчика": true,
+	"пенсионер": true, "пенсионерка": true, "пенсионерку": true, "жительница": true,
+}
+
+// age reports whether token i is part of an age ("12-річна", "89-летняя",
+// "57-year-old").
+func (v *sview) age(i int) bool {
+	if v.d.toks[i].kind == tNum {
+		return i+1 < v.to && v.d.toks[i+1].joined && notCountAfter[v.d.tokText(i+1)]
+	}
+	return v.d.toks[i].joined && (notCountAfter[v.d.tokText(i)] || v.word(i, "old") && v.word(i-1, "year"))
 }
 
 func numberEndingAt(nums []number, end int) (number, bool) {
