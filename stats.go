@@ -38,6 +38,10 @@ type StatsQuery struct {
 	Since, Until time.Time
 	// Zone is where days begin and end for IncidentStats.Days; nil is UTC.
 	Zone *time.Location
+	// VerdictsOnly limits IncidentStats to the verdicts under Agreement
+	// (Verdicts, and the Violations of Parties): the cheap figures of a
+	// list of agreements.
+	VerdictsOnly bool
 }
 
 // IncidentStats are the counts of a set of incidents. Each incident counts

@@ -65,13 +65,17 @@ func (t *Tx) IncidentStats(q truce.StatsQuery) (*truce.IncidentStats, error) {
 		}
 		return p
 	}
-	if err := t.statsByPlace(q, st, party); err != nil {
-		return nil, err
+	if !q.VerdictsOnly {
+		if err := t.statsByPlace(q, st, party); err != nil {
+			return nil, err
+		}
 	}
 	if q.Agreement != "" {
 		if err := t.statsByVerdict(q, st, party); err != nil {
 			return nil, err
 		}
+	}
+	if q.Agreement != "" && !q.VerdictsOnly {
 		if err := t.statsOfViolations(q, st); err != nil {
 			return nil, err
 		}
@@ -139,9 +143,49 @@ func (t *Tx) statsByVerdict(q truce.StatsQuery, st *truce.IncidentStats, party f
 	return rows.Err()
 }
 
-// statsOfViolations fills the violations by day and by rule, from one
-// range of the violations of the agreement.
+// statsOfViolations fills the violations by day and by rule, each from
+// one range of an index of the violations of the agreement.
 func (t *Tx) statsOfViolations(q truce.StatsQuery, st *truce.IncidentStats) error {
+	if err := t.statsByDay(q, st); err != nil {
+		return err
+	}
+	w, err := t.agreementWhere(q, "verdict = ?", string(truce.Violation))
+	if err != nil {
+		return err
+	}
+	rows, err := t.query(`SELECT rules, party, COUNT(*)`+verdictRows+w.sql()+` GROUP BY rules, party`, w.args...)
+	if err != nil {
+		return t.fail("incident stats by rule", err)
+	}
+	defer rows.Close()
+	rules := map[truce.RuleStat]int{}
+	for rows.Next() {
+		var p, rs string
+		var n int
+		if err := rows.Scan(&rs, &p, &n); err != nil {
+			return t.fail("incident stats by rule", err)
+		}
+		var cited []string
+		if err := json.Unmarshal([]byte(rs), &cited); err != nil {
+			return t.fail("incident stats by rule: rules", err)
+		}
+		for _, r := range truce.SortedClasses(cited) {
+			rules[truce.RuleStat{Rule: r, Party: p}] += n
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for r, n := range rules {
+		r.Count = n
+		st.Rules = append(st.Rules, r)
+	}
+	sort.Slice(st.Rules, func(i, j int) bool { return ruleLess(st.Rules[i], st.Rules[j]) })
+	return nil
+}
+
+// statsByDay fills the violations by day (in the query's zone) and party.
+func (t *Tx) statsByDay(q truce.StatsQuery, st *truce.IncidentStats) error {
 	lo, hi, err := t.startRange(q)
 	if err != nil || lo > hi {
 		return err
@@ -151,46 +195,25 @@ func (t *Tx) statsOfViolations(q truce.StatsQuery, st *truce.IncidentStats) erro
 		return err
 	}
 	day := dayBucket(w, q.Zone, lo, hi)
-	rows, err := t.query(`SELECT `+day+`, party, rules, COUNT(*)`+verdictRows+w.sql()+` GROUP BY 1, 2, 3`, w.args...)
+	rows, err := t.query(`SELECT `+day+`, party, COUNT(*)`+verdictRows+w.sql()+` GROUP BY 1, 2`, w.args...)
 	if err != nil {
-		return t.fail("incident stats of violations", err)
+		return t.fail("incident stats by day", err)
 	}
 	defer rows.Close()
-	days := map[truce.DayStat]int{}
-	rules := map[truce.RuleStat]int{}
 	for rows.Next() {
 		var d int64
-		var p, rs string
-		var n int
-		if err := rows.Scan(&d, &p, &rs, &n); err != nil {
-			return t.fail("incident stats of violations", err)
+		var ds truce.DayStat
+		if err := rows.Scan(&d, &ds.Party, &ds.Violations); err != nil {
+			return t.fail("incident stats by day", err)
 		}
-		days[truce.DayStat{Day: time.Unix(d*86400, 0).UTC().Format(time.DateOnly), Party: p}] += n
-		var cited []string
-		if err := json.Unmarshal([]byte(rs), &cited); err != nil {
-			return t.fail("incident stats of violations: rules", err)
-		}
-		for _, r := range truce.SortedClasses(cited) {
-			rules[truce.RuleStat{Rule: r, Party: p}] += n
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	for d, n := range days {
-		d.Violations = n
-		st.Days = append(st.Days, d)
+		ds.Day = time.Unix(d*86400, 0).UTC().Format(time.DateOnly)
+		st.Days = append(st.Days, ds)
 	}
 	sort.Slice(st.Days, func(i, j int) bool {
 		a, b := st.Days[i], st.Days[j]
 		return a.Day < b.Day || a.Day == b.Day && a.Party < b.Party
 	})
-	for r, n := range rules {
-		r.Count = n
-		st.Rules = append(st.Rules, r)
-	}
-	sort.Slice(st.Rules, func(i, j int) bool { return ruleLess(st.Rules[i], st.Rules[j]) })
-	return nil
+	return rows.Err()
 }
 
 // startRange returns the earliest and latest window start (µs) that the

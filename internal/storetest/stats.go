@@ -156,6 +156,8 @@ func statsCases() []statsCase {
 		{"days in Kyiv, since", truce.StatsQuery{Agreement: "ceasefire", Zone: kyiv, Since: h(14)},
 			func(in *truce.Incident) bool { return !in.Window.From.Before(h(14)) }},
 		{"paging fields are ignored", truce.StatsQuery{Agreement: "ceasefire", Filter: truce.IncidentFilter{Limit: 2, Cursor: "junk"}}, all},
+		{"verdicts only", truce.StatsQuery{Agreement: "ceasefire", VerdictsOnly: true, Filter: truce.IncidentFilter{VisibleTo: "UA"}},
+			func(in *truce.Incident) bool { return named(in, "UA") || in.Status == truce.StatusPublished }},
 	}
 }
 
@@ -228,6 +230,9 @@ func testIncidentStats(t *testing.T, s truce.Store, ins []*truce.Incident, verdi
 				t.Fatal("fixture keeps no incident")
 			}
 			want := refStats(kept, verdicts, tc.q.Agreement, tc.q.Zone)
+			if tc.q.VerdictsOnly {
+				want = verdictsOnly(want)
+			}
 			var got *truce.IncidentStats
 			view(t, s, func(tx truce.Tx) error {
 				var err error
@@ -362,4 +367,15 @@ func refGrid(ins []*truce.Incident, verdicts map[string][]truce.Verdict, tc stat
 // agreement: every incident without one, else those judged under it.
 func judged(vs []truce.Verdict, agreement string) bool {
 	return agreement == "" || slices.ContainsFunc(vs, func(v truce.Verdict) bool { return v.Agreement == agreement })
+}
+
+// verdictsOnly keeps of st what a VerdictsOnly query counts.
+func verdictsOnly(st *truce.IncidentStats) *truce.IncidentStats {
+	out := &truce.IncidentStats{Verdicts: st.Verdicts}
+	for _, p := range st.Parties {
+		if p.Violations > 0 {
+			out.Parties = append(out.Parties, truce.PartyStat{Party: p.Party, Violations: p.Violations})
+		}
+	}
+	return out
 }

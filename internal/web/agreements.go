@@ -28,7 +28,7 @@ func (h *Handler) agreementList(w http.ResponseWriter, r *http.Request, rq *requ
 		if err != nil {
 			return err
 		}
-		st, err := h.cfg.App.IncidentStats(ctx, truce.StatsQuery{Agreement: a.ID, Zone: kyiv})
+		st, err := h.cfg.App.IncidentStats(ctx, truce.StatsQuery{Agreement: a.ID, VerdictsOnly: true})
 		if err != nil {
 			return err
 		}

@@ -131,7 +131,7 @@ func (c *chart) draw(l *lang, first time.Time, counts [][]int) {
 	}
 	top := niceCeil(max)
 	plotW, plotH := float64(chartW-padLeft-4), float64(chartH-padT-padBottom)
-	bw := plotW / float64(len(counts))
+	bw := min(plotW/float64(len(counts)), 36)
 	marks := []int{0, top}
 	if top%2 == 0 {
 		marks = []int{0, top / 2, top}

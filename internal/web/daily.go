@@ -78,7 +78,7 @@ func (h *Handler) daily(w http.ResponseWriter, r *http.Request, rq *request) err
 	d.Parties = dailyParties(d.Stats, d.Before)
 	d.Rules = ruleRows(d.Stats, choice, rq.lang.Code)
 	d.RulesBefore = rulesBefore(d.Rules, d.Before, choice, rq.lang.Code)
-	if d.Rows, d.More, err = h.dayIncidents(ctx, start, end, choice.ID()); err != nil {
+	if d.Rows, d.More, err = h.dayIncidents(ctx, start, end, choice.ID(), d.Stats.Total); err != nil {
 		return err
 	}
 	mq := url.Values{"since": {start.Format(time.RFC3339)}, "until": {end.Format(time.RFC3339)}}
@@ -90,30 +90,27 @@ func (h *Handler) daily(w http.ResponseWriter, r *http.Request, rq *request) err
 	return h.render(w, r, rq, http.StatusOK, "daily", &view{Title: rq.lang.T("daily.title") + " · " + longDay(rq.lang, d.Day), Nav: "daily", Data: d})
 }
 
-// dayIncidents lists the incidents whose window begins in [start, end),
-// with their verdict under the agreement.
-func (h *Handler) dayIncidents(ctx context.Context, start, end time.Time, agreement string) ([]incidentRow, bool, error) {
-	f := truce.IncidentFilter{From: start, To: end.Add(-time.Nanosecond), Limit: 1000}
+// dayIncidents lists the n incidents whose window begins in [start, end),
+// with their verdict under the agreement: n is the day's count, so that
+// the store stops reading once it has them (the newest-first list reaches
+// them first; incidents that began earlier and overlap the day come after).
+func (h *Handler) dayIncidents(ctx context.Context, start, end time.Time, agreement string, n int) ([]incidentRow, bool, error) {
+	if n == 0 {
+		return nil, false, nil
+	}
+	more := n > maxDailyRows
+	f := truce.IncidentFilter{From: start, To: end.Add(-time.Nanosecond), Limit: min(n, maxDailyRows)}
+	ins, _, err := h.cfg.App.Incidents(ctx, f)
+	if err != nil {
+		return nil, false, err
+	}
 	var rows []incidentRow
-	for {
-		ins, next, err := h.cfg.App.Incidents(ctx, f)
-		if err != nil {
-			return nil, false, err
-		}
-		for _, row := range incidentRows(ins, agreement) {
-			if row.Window.From.Before(start) || !row.Window.From.Before(end) {
-				continue // began another day: counted there
-			}
-			if len(rows) == maxDailyRows {
-				return rows, true, nil
-			}
+	for _, row := range incidentRows(ins, agreement) {
+		if !row.Window.From.Before(start) && row.Window.From.Before(end) {
 			rows = append(rows, row)
 		}
-		if next == "" {
-			return rows, false, nil
-		}
-		f.Cursor = next
 	}
+	return rows, more, nil
 }
 
 func dailyParties(now, before *truce.IncidentStats) []dailyParty {

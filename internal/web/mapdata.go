@@ -15,8 +15,9 @@ import (
 )
 
 // maxMapPoints is the most incidents a map draws one by one; beyond it the
-// server counts them in grid cells and the map draws the cells.
-const maxMapPoints = 2000
+// server counts them in grid cells and the map draws the cells. (A
+// variable for the tests.)
+var maxMapPoints = 2000
 
 // mapCollection is the GeoJSON the maps draw: a FeatureCollection with a
 // foreign member saying whether its features are incidents or cells.
@@ -141,19 +142,23 @@ func (h *Handler) mapBase(w http.ResponseWriter, r *http.Request, rq *request) e
 	return err
 }
 
+// borderRegions are the Russian regions on Ukraine's border, which the
+// maps name.
+var borderRegions = map[string]bool{"RU-BRY": true, "RU-KRS": true, "RU-BEL": true, "RU-VOR": true, "RU-ROS": true, "RU-KDA": true}
+
 var (
 	regionsOnce sync.Once
 	regionsJSON []byte
 )
 
-// russianRegions returns the centres of the Russian regions near Ukraine,
+// russianRegions returns the centres of the Russian regions on Ukraine's border,
 // with their names, as GeoJSON points: the map labels them (the shipped
 // data has no boundaries for them).
 func russianRegions() []byte {
 	regionsOnce.Do(func() {
 		out := mapCollection{Type: "FeatureCollection", Features: []mapFeature{}}
 		for _, a := range gazetteer.Default().Regions() {
-			if a.Country != "RU" || a.Lon > 41.5 || a.Lat > 54.5 || a.Lat < 44.5 {
+			if !borderRegions[a.ISO] {
 				continue
 			}
 			out.Features = append(out.Features, pointFeature(a.Lat, a.Lon, map[string]any{

@@ -34,6 +34,7 @@ func TestScreenshots(t *testing.T) {
 		{"incident", "/incidents/" + e.Published[0], monitor, nil},
 		{"agreements", "/agreements", monitor, nil},
 		{"agreement", "/agreements/air-sea-truce", monitor, nil},
+		{"agreement-zones", "/agreements/plant-safety-zone", monitor, nil},
 		{"daily", "/reports/daily/2025-09-10", monitor, nil},
 		{"log", "/log", "", nil},
 		{"signin", "/signin", "", nil},

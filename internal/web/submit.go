@@ -114,7 +114,7 @@ func (h *Handler) reportSubmit(w http.ResponseWriter, r *http.Request, rq *reque
 		return err
 	}
 	var items []intake.Item
-	if err := intake.Decode(bytes.NewReader(body), intake.JSON, func(it intake.Item) error {
+	if err := intake.Decode(bytes.NewReader(body), intake.NDJSON, func(it intake.Item) error {
 		items = append(items, it)
 		return nil
 	}); err != nil {

@@ -25,8 +25,9 @@ CREATE TABLE incident_verdicts (
     PRIMARY KEY (agreement_id, id)
 );
 
-CREATE INDEX incident_verdicts_counts ON incident_verdicts
-    (agreement_id, verdict, party, status, parties, t_from) INCLUDE (rules);
+CREATE INDEX incident_verdicts_counts ON incident_verdicts (agreement_id, verdict, party, status, parties);
+CREATE INDEX incident_verdicts_rules ON incident_verdicts (agreement_id, verdict, rules, party) INCLUDE (status, parties, t_from);
+CREATE INDEX incident_verdicts_days ON incident_verdicts (agreement_id, verdict, t_from) INCLUDE (party, status, parties);
 CREATE INDEX incident_verdicts_newest ON incident_verdicts (agreement_id, t_from, id) INCLUDE (status, parties);
 CREATE INDEX incident_verdicts_incident ON incident_verdicts (id);
 CREATE INDEX incidents_counts ON incidents (parties, kind, admin1, status, t_from);

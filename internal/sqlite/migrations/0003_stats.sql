@@ -24,11 +24,12 @@ CREATE TABLE incident_verdicts (
     PRIMARY KEY (agreement_id, id)
 ) WITHOUT ROWID;
 
--- Verdict counts stream in the order of this index; violations by day,
--- party and rule are one range of it.
-CREATE INDEX incident_verdicts_counts ON incident_verdicts
-    (agreement_id, verdict, party, status, parties, t_from, rules);
--- The newest incidents of a map.
+-- Each count reads one narrow index in its own order, so that SQLite
+-- streams the groups: verdicts by party; violations by rule; violations
+-- by day (a range of window starts); the newest incidents of a map.
+CREATE INDEX incident_verdicts_counts ON incident_verdicts (agreement_id, verdict, party, status, parties);
+CREATE INDEX incident_verdicts_rules ON incident_verdicts (agreement_id, verdict, rules, party, status, parties, t_from);
+CREATE INDEX incident_verdicts_days ON incident_verdicts (agreement_id, verdict, t_from, party, status, parties);
 CREATE INDEX incident_verdicts_newest ON incident_verdicts (agreement_id, t_from, id, status, parties);
 -- Keeping rows in step with their incident.
 CREATE INDEX incident_verdicts_incident ON incident_verdicts (id);

@@ -23,7 +23,8 @@
   }
 
   function baseMap(el, labels) {
-    var map = L.map(el, { zoomSnap: 0.5, minZoom: 4, maxZoom: 16, attributionControl: true });
+    var map = L.map(el, { zoomSnap: 0.5, minZoom: 4, maxZoom: 16, attributionControl: true, zoomControl: false });
+    L.control.zoom({ zoomInTitle: labels['map.zoom_in'] || '+', zoomOutTitle: labels['map.zoom_out'] || '−' }).addTo(map);
     map.attributionControl.setPrefix(false);
     var tiles = main && main.getAttribute('data-tiles');
     if (tiles) {
