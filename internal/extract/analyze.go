@@ -296,11 +296,11 @@ func (v *sview) foreignScene() bool {
 func (v *sview) habitual(i int) bool {
 	if v.pluralAct(i) {
 		h, _, _ := v.at(i, kAttack)
-		for k := int(h.t1); k < v.to && k < int(h.t1)+4; k++ {
+		for k := int(h.t1); k < v.to && k < int(h.t1)+6; k++ {
 			if trendWords[v.d.tokText(k)] {
-				return true
+				return true // "attacks (on Kharkiv) have intensified"
 			}
-			if !v.word(k, "have", "has", "had", "been", "also", "further", "up") {
+			if v.d.toks[k].kind == tPunct || v.covered(k, kAttack) || v.covered(k, kKill) || v.covered(k, kInjure) || v.covered(k, kSay) {
 				break
 			}
 		}

@@ -100,8 +100,11 @@ func (a *assembler) foldScopes(si int, v *sview, m mention, scopes []scope) {
 		}
 		if ok && len(sc.places) > 0 {
 			inherit(&sm, &m)
-			if sm.target == nil && sc.weak {
+			if sc.weak && sm.target == nil {
 				sm.target = m.target // "struck training centres in A, and B"
+			}
+			if sc.weak && len(sm.weapons) == 0 {
+				sm.weapons = m.weapons
 			}
 		}
 		rs[k] = scoped{sc, sub, sm, ok}
@@ -147,7 +150,7 @@ func giveFigures(rs []scoped, k int) bool {
 }
 
 // inherit fills what a scope's mention leaves open from its sentence's:
-// who did it and who says so, when, and the weapons.
+// who did it and who says so, and when.
 func inherit(sm, m *mention) {
 	if sm.attacker == "" {
 		sm.attacker = m.attacker
@@ -160,9 +163,6 @@ func inherit(sm, m *mention) {
 	}
 	if !sm.dated && m.dated {
 		sm.when, sm.dated = m.when, true
-	}
-	if len(sm.weapons) == 0 {
-		sm.weapons = m.weapons
 	}
 }
 

@@ -1,6 +1,9 @@
 package extract
 
-import "math"
+import (
+	"math"
+	"strings"
+)
 
 // Choosing among places of one name. A name often fits several places
 // ("Olenivka", "Kalynivka", "Novomoskovsk" in Ukraine and in Russia). The
@@ -107,6 +110,8 @@ func (v *sview) distanceFrom(j int) (*place, float64, float64) {
 			km = float64(t.num)
 		case t.kind == tNum && km == 0 && v.word(k+1, "miles"):
 			km = float64(t.num) * 1.609
+		case km == 0 && t.kind == tWord && strings.HasSuffix(v.d.tokText(k), "km") && leadingDigits(v.d.tokText(k)) > 0:
+			km = float64(leadingDigits(v.d.tokText(k))) // "200km"
 		case v.word(k, "north", "south", "east", "west", "northeast", "southeast", "southwest", "northwest"):
 			b := compass[v.d.tokText(k)]
 			if n := v.d.tokText(k + 1); v.d.toks[k+1].joined && (n == "east" || n == "west") {
@@ -212,4 +217,13 @@ func (a *assembler) hint(k int, x *place, xi int, ph *placeHints) bool {
 	default:
 		return a.inSentence(x.admin1)
 	}
+}
+
+// leadingDigits reads the number at the start of a word ("200km"), or 0.
+func leadingDigits(w string) int {
+	n := 0
+	for i := 0; i < len(w) && w[i] >= '0' && w[i] <= '9' && n < 100000; i++ {
+		n = n*10 + int(w[i]-'0')
+	}
+	return n
 }

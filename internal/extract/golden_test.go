@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -73,5 +74,43 @@ func TestGolden(t *testing.T) {
 				t.Errorf("reports differ from %s (go test -run TestGolden -update to accept):\ngot:\n%s\nwant:\n%s", want, got.Bytes(), exp)
 			}
 		})
+	}
+}
+
+// TestConcurrentExtract: one extractor serves several goroutines at once
+// (its buffers are pooled) and gives each the same reports as alone.
+func TestConcurrentExtract(t *testing.T) {
+	texts, _ := filepath.Glob("testdata/golden/*.txt")
+	var inputs []string
+	var want [][]byte
+	for _, p := range texts {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, string(b))
+		j, _ := json.Marshal(goldenEx.Extract(string(b), Options{Published: goldenPub}))
+		want = append(want, j)
+	}
+	errs := make(chan error, 4)
+	for g := 0; g < 4; g++ {
+		go func(g int) {
+			for round := 0; round < 20; round++ {
+				for k := range inputs {
+					i := (k + g) % len(inputs)
+					j, _ := json.Marshal(goldenEx.Extract(inputs[i], Options{Published: goldenPub}))
+					if !bytes.Equal(j, want[i]) {
+						errs <- fmt.Errorf("%s: reports differ under concurrency", texts[i])
+						return
+					}
+				}
+			}
+			errs <- nil
+		}(g)
+	}
+	for g := 0; g < 4; g++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
 	}
 }

@@ -107,6 +107,13 @@ func TestSpotChecks(t *testing.T) {
 		{"Russia could strike Kharkiv again, the mayor warned.", nil},
 		{"Kharkiv's mayor met EU officials to discuss reconstruction.", nil},
 		{"A Ukrainian drone attack on Belgorod on Thursday killed two people, the governor said.", []string{"Belgorod/Belgorod/2/-/UA"}},
+		{"Росіяни вдарили дроном по Херсону: поранено чоловіка, згоріло авто.", []string{"Kherson/Kherson/-/1/RU"}},
+		{"Россия ударила ракетами по Краматорску: есть погибшие и раненые.", []string{"Donetsk/Kramatorsk/-/-/RU"}},
+		{"З початку доби на фронті зафіксували 151 бій: найактивніше ворог атакує на Покровському напрямку.", nil},
+		{"На Запоріжжі ворог атакував дроном авто, поранено 89-річну жінку.", []string{"Zaporizhzhia/Zaporizhzhia/-/1/RU"}},
+		{"Росіяни вбили 24-річного чоловіка на Херсонщині.", []string{"Kherson//1/-/RU"}},
+		{"Russian troops captured Izium after weeks of fighting.", nil},
+		{"Ukrainian air defences destroyed a missile fired at the Kharkiv region, the governor said.", nil},
 	}
 	for _, tc := range tests {
 		var got []string
