@@ -14,21 +14,38 @@ package extract
 //     defence ministry") makes the report that party's claim;
 //   - a party before a denial verb denies it.
 func (v *sview) attribute(m *mention) {
-	type ph struct {
-		h     hit
-		party string
-		adj   bool
-	}
-	var parties []ph
+	accuse := v.speech(m)
 	v.each(kParty, func(h hit, t term) {
-		if v.covered(int(h.t0), kPlace) && !v.actorUse(h) {
-			return // "Kyiv" as a place, not as the government
+		i, j := int(h.t0), int(h.t1)
+		switch {
+		case m.attacker != "":
+		case v.covered(i, kPlace) && !v.actorUse(h):
+			// "Kyiv" as a place, not as the government
+		case t.model == "n" && v.locativeBefore(i) && !v.word(i-1, "against"):
+			// "elsewhere in Ukraine": a place, not an actor
+		case accuse >= 0 && i > accuse:
+			m.attacker = t.val // the accused
+		case t.model == "a" && v.attackNounWithin(j, 3):
+			m.attacker = t.val
+		case t.model != "a" && (v.attackVerbWithin(j, 5) || v.word(i-1, "by") || v.attackNounBefore(i, 2) || v.killVerbAt(j)):
+			m.attacker = t.val
 		}
-		if t.model == "n" && v.locativeBefore(int(h.t0)) && !v.word(int(h.t0)-1, "against") {
-			return // "elsewhere in Ukraine": a place, not an actor
-		}
-		parties = append(parties, ph{h, t.val, t.model == "a"})
 	})
+	if m.attacker == "" && m.claimBy != "" && v.ownForces() {
+		m.attacker = m.claimBy // "Russia's defence ministry said its artillery struck …"
+	}
+	if m.attacker == "" {
+		m.attacker = other(v.victim()) // "struck Ukrainian positions"
+	}
+	if accuse >= 0 && m.attacker != "" && (m.claimBy == "" || m.claimBy == m.attacker) {
+		m.claimBy = other(m.attacker)
+	}
+}
+
+// speech reads who speaks, accuses or denies in the sentence into m, and
+// returns the token of an active accusation ("Russia blamed Ukraine"), or
+// -1.
+func (v *sview) speech(m *mention) int {
 	accuse := -1
 	v.each(kSay, func(h hit, t term) {
 		i := int(h.t0)
@@ -60,33 +77,7 @@ func (v *sview) attribute(m *mention) {
 			}
 		}
 	})
-	for _, p := range parties {
-		if m.attacker != "" {
-			break
-		}
-		i, j := int(p.h.t0), int(p.h.t1)
-		if accuse >= 0 && i > accuse {
-			m.attacker = p.party // the accused
-			break
-		}
-		if p.adj && v.attackNounWithin(j, 3) {
-			m.attacker = p.party
-			break
-		}
-		if !p.adj && (v.attackVerbWithin(j, 5) || v.word(i-1, "by") || v.attackNounBefore(i, 2) || v.killVerbAt(j)) {
-			m.attacker = p.party
-			break
-		}
-	}
-	if m.attacker == "" && m.claimBy != "" && v.ownForces() {
-		m.attacker = m.claimBy // "Russia's defence ministry said its artillery struck …"
-	}
-	if m.attacker == "" {
-		m.attacker = other(v.victim()) // "struck Ukrainian positions"
-	}
-	if accuse >= 0 && m.attacker != "" && (m.claimBy == "" || m.claimBy == m.attacker) {
-		m.claimBy = other(m.attacker)
-	}
+	return accuse
 }
 
 // ownForces reports whether the speaker's own weapons or forces act:

@@ -97,22 +97,7 @@ func Evaluate(e *Extractor, arts []Article) *EvalResult {
 // scoreArticle matches an article's reports to its labels.
 func scoreArticle(e *Extractor, a Article, reps []truce.Report) ArticleResult {
 	ar := ArticleResult{ID: a.ID, Reports: len(reps)}
-	adj := make([][]int, len(a.Labels))
-	named := make([][]int, len(a.Labels)) // the edges whose place names agree too
-	exact := make([][]int, len(a.Labels)) // … and whose stated figures agree
-	for li, l := range a.Labels {
-		for ri := range reps {
-			if e.labelMatches(l, &reps[ri]) {
-				adj[li] = append(adj[li], ri)
-				if sameName(l.Place, reps[ri].Location.Place) {
-					named[li] = append(named[li], ri)
-					if sameFigures(l, &reps[ri]) {
-						exact[li] = append(exact[li], ri)
-					}
-				}
-			}
-		}
-	}
+	exact, named, adj := e.edges(a.Labels, reps)
 	repOf := make([]int, len(a.Labels))
 	labOf := make([]int, len(reps))
 	for i := range repOf {
@@ -156,6 +141,30 @@ func scoreArticle(e *Extractor, a Article, reps []truce.Report) ArticleResult {
 		}
 	}
 	return ar
+}
+
+// edges returns, for each label, the reports it matches (adj), those of
+// them whose place names agree too (named), and those whose stated
+// figures agree as well (exact).
+func (e *Extractor) edges(labels []Label, reps []truce.Report) (exact, named, adj [][]int) {
+	adj = make([][]int, len(labels))
+	named = make([][]int, len(labels))
+	exact = make([][]int, len(labels))
+	for li, l := range labels {
+		for ri := range reps {
+			if !e.labelMatches(l, &reps[ri]) {
+				continue
+			}
+			adj[li] = append(adj[li], ri)
+			if sameName(l.Place, reps[ri].Location.Place) {
+				named[li] = append(named[li], ri)
+				if sameFigures(l, &reps[ri]) {
+					exact[li] = append(exact[li], ri)
+				}
+			}
+		}
+	}
+	return exact, named, adj
 }
 
 // augment looks for an augmenting path from label li (Kuhn's algorithm).
