@@ -129,24 +129,33 @@ func (l *Log) Origin() string { return l.origin }
 
 // Record appends one entry per act (see EncodeEntry) in tx, the act's own
 // transaction, and returns their log indexes. It reads at most one batch
-// of hashes from the store per call, whatever the number of acts.
+// of hashes from the store per call, whatever the number of acts. A big
+// batch is hashed on the other CPUs while the entries already hashed are
+// being stored. On error, tx may hold some of the entries: like the act
+// itself, it must not commit.
 func (l *Log) Record(tx truce.Tx, acts ...truce.Act) ([]int64, error) {
 	if len(acts) == 0 {
 		return nil, nil
 	}
-	entries := make([]truce.LogEntry, len(acts))
-	for i, a := range acts {
-		data, err := EncodeEntry(a)
-		if err != nil {
-			return nil, err
-		}
-		entries[i] = truce.LogEntry{RecordType: a.Type, RecordID: a.ID, Data: data}
-	}
-	idx, leaves, err := appendEntries(tx, entries)
+	enc := encodeAll(acts)
+	defer enc.stop()
+	a, err := newAppender(tx)
 	if err != nil {
 		return nil, err
 	}
-	l.kept.add(entries, leaves)
+	idx := make([]int64, 0, len(acts))
+	for k := range enc.chunks() {
+		entries, leaves, err := enc.chunk(k)
+		if err != nil {
+			return nil, err
+		}
+		ix, err := a.append(entries, leaves)
+		if err != nil {
+			return nil, err
+		}
+		idx = append(idx, ix...)
+		l.kept.add(entries, leaves)
+	}
 	return idx, nil
 }
 

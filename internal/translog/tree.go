@@ -83,47 +83,75 @@ func (r storeReader) ReadHashes(indexes []int64) ([]tlog.Hash, error) {
 	return out, nil
 }
 
-// appendEntries appends entries to the log in tx and returns their
-// indexes and leaf hashes. It reads the tree's right edge (at most 63
-// hashes) in one query, computes every new hash in memory with
-// tlog.StoredHashes, and stores the entries and hashes with one LogAppend.
-// The entries' Index fields are set.
-func appendEntries(tx truce.LogTx, entries []truce.LogEntry) ([]int64, []tlog.Hash, error) {
+// appendEntries appends entries, whose leaf hashes (tlog.RecordHash of
+// their data) are leaves, to the log in tx and returns their indexes.
+func appendEntries(tx truce.LogTx, entries []truce.LogEntry, leaves []tlog.Hash) ([]int64, error) {
 	if len(entries) == 0 {
-		return nil, nil, nil
+		return nil, nil
 	}
+	a, err := newAppender(tx)
+	if err != nil {
+		return nil, err
+	}
+	return a.append(entries, leaves)
+}
+
+// appender appends to the log in one transaction, batch after batch. It
+// reads the tree's right edge (at most 63 hashes) once, computes every
+// new hash in memory, and stores each batch's entries and hashes with one
+// LogAppend.
+type appender struct {
+	tx   truce.LogTx
+	size int64      // the tree's size so far
+	c    *hashCache // the right edge and the hashes appended since
+}
+
+func newAppender(tx truce.LogTx) (*appender, error) {
 	size, err := tx.LogSize()
 	if err != nil {
-		return nil, nil, fmt.Errorf("log: reading the tree size: %w", err)
+		return nil, fmt.Errorf("log: reading the tree size: %w", err)
 	}
 	c := newHashCache(tx)
 	if _, err := c.ReadHashes(frontierIndexes(size)); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	start := tlog.StoredHashIndex(0, size)
+	return &appender{tx: tx, size: size, c: c}, nil
+}
+
+// append appends entries with their leaf hashes, sets their Index fields
+// and returns their indexes.
+func (a *appender) append(entries []truce.LogEntry, leaves []tlog.Hash) ([]int64, error) {
+	start := tlog.StoredHashIndex(0, a.size)
 	next := start
 	hashes := make([][32]byte, 0, 2*len(entries)+64)
 	idx := make([]int64, len(entries))
-	leaves := make([]tlog.Hash, len(entries))
 	for i := range entries {
-		n := size + int64(i)
+		n := a.size + int64(i)
 		entries[i].Index = n
 		idx[i] = n
-		hs, err := tlog.StoredHashes(n, entries[i].Data, c)
+		hs, err := tlog.StoredHashesForRecordHash(n, leaves[i], a.c)
 		if err != nil {
-			return nil, nil, fmt.Errorf("log: hashing entry %d: %w", n, err)
+			return nil, fmt.Errorf("log: hashing entry %d: %w", n, err)
 		}
-		leaves[i] = hs[0] // the record hash comes first
 		for _, h := range hs {
-			c.m[next] = h
+			a.c.m[next] = h
 			next++
 			hashes = append(hashes, h)
 		}
 	}
-	if err := tx.LogAppend(entries, start, hashes); err != nil {
-		return nil, nil, fmt.Errorf("log: appending %d entries: %w", len(entries), err)
+	if err := a.tx.LogAppend(entries, start, hashes); err != nil {
+		return nil, fmt.Errorf("log: appending %d entries: %w", len(entries), err)
 	}
-	return idx, leaves, nil
+	a.size += int64(len(entries))
+	// The next appends need the new right edge only.
+	edge := make(map[int64]tlog.Hash, 64+3*encodeChunk)
+	for _, x := range frontierIndexes(a.size) {
+		if h, ok := a.c.m[x]; ok {
+			edge[x] = h
+		}
+	}
+	a.c.m = edge
+	return idx, nil
 }
 
 // treeHash returns the root hash of the stored tree of size n.
