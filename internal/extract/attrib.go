@@ -81,11 +81,18 @@ func (v *sview) speech(m *mention) int {
 }
 
 // ownForces reports whether the speaker's own weapons or forces act:
-// "its artillery", "their missiles", "its forces".
+// "its artillery", "their missiles", "its strike", "said it hit".
 func (v *sview) ownForces() bool {
 	for i := v.from; i+1 < v.to; i++ {
-		if v.word(i, "its", "their", "our") && (v.covered(i+1, kWeapon) || v.covered(i+1, kForces)) {
+		if v.word(i, "its", "their", "our") && (v.covered(i+1, kWeapon) || v.covered(i+1, kForces) || v.covered(i+1, kAttack)) {
 			return true
+		}
+		if v.word(i, "it", "they", "we") && v.covered(i-1, kSay) || v.word(i-1, "that") && v.word(i, "it", "they", "we") {
+			for k := i + 1; k < v.to && k <= i+4; k++ {
+				if _, t, ok := v.at(k, kAttack); ok && (t.val == "v" || t.val == "h") {
+					return true // "claimed that they had successfully hit"
+				}
+			}
 		}
 	}
 	return false
@@ -181,8 +188,15 @@ func (v *sview) attackNounWithin(i, n int) bool {
 		if v.covered(j, kCityWord) || v.covered(j, kPlace) || v.covered(j, kPerson) && !v.covered(j, kForces) {
 			return false // "the Russian city of Belgorod", "a Russian woman"
 		}
-		if v.covered(j, kWeapon) || v.covered(j, kAttack) || v.covered(j, kForces) || v.covered(j, kLaunch) {
+		if v.covered(j, kWeapon) || v.covered(j, kAttack) || v.covered(j, kLaunch) {
 			return true
+		}
+		if v.covered(j, kForces) {
+			k := j
+			for k < v.to && v.covered(k, kForces) {
+				k++
+			}
+			return v.attackVerbWithin(k, 4) // "Ukrainian forces shelled", not "Ukrainian forces were meeting"
 		}
 	}
 	return false
