@@ -126,11 +126,10 @@ func (v *sview) habitual(i int) bool {
 	}
 	found := false
 	v.each(kGeneric, func(h hit, t term) {
-		if d := int(h.t0) - i; d > -5 && d < 6 {
-			found = true
-		}
+		d := int(h.t0) - i
+		found = found || d > -5 && d < 6 || d <= -5 && d > -12 && !v.hasPunctBetween(int(h.t1), i)
 	})
-	return found
+	return found // "a protracted bombardment that has destroyed …"
 }
 
 // anchored reports whether an attack noun is tied to the scene: a

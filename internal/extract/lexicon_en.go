@@ -114,7 +114,7 @@ month 11: november, nov
 month 12: december, dec
 party RU/a: russian, russian-made, russian-launched, russian-fired, russia's, moscow's, kremlin's, pro-russian, russian-backed, separatist, separatists, occupying, occupation, invading, enemy
 party RU/n: russia, moscow, the kremlin, kremlin, russians, the russian side, russian defence ministry, russian defense ministry, russia's defence ministry, russia's defense ministry, russian ministry of defence, russian ministry of defense, russian military, russian army, russian forces, russian troops, the russian federation, occupiers, invaders, occupying forces
-party UA/a: ukrainian, ukraine's, kyiv's, kiev's, ukrainian-launched, ukrainian-fired, western-supplied, us-supplied, us-made, western
+party UA/a: ukrainian, ukraine's, kyiv's, kiev's, ukrainian-launched, ukrainian-fired, western-supplied, us-supplied, us-made
 party UA/n: ukraine, kyiv, kiev, ukrainians, ukrainian forces, ukrainian troops, ukrainian army, ukrainian military, armed forces of ukraine, the ukrainian side, zsu, afu, ukraine's military, ukraine's armed forces, ukraine's air force, ukrainian air force, ukrainian navy, ukrainian defence ministry, ukraine's defence ministry
 say say: said, says, say, saying, claimed, claims, claim, claiming, according to, reported, reports, announced, announces, stated, states, told, tells, confirmed, confirms, wrote, posted, added, insisted, alleged, alleges, alleging, acknowledged, admitted, admits, reportedly, purportedly, allegedly, quoted
 say accuse: accused, accuses, accusing, accuse, blamed, blames, blaming, blame, holds responsible, held responsible, responsible for

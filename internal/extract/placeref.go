@@ -120,6 +120,8 @@ func (a *assembler) choosePlace(v *sview, h hit) (int, bool) {
 			return 0, false // the government, not a place: no village of that name either
 		case !p.region && p.pop < strongPop && cue < 0:
 			continue
+		case p.pop >= 50000 && p.site == 0 && v.villageBefore(i):
+			continue // "the villages of Synetsky and Pavlograd" are no cities
 		}
 		cands = append(cands, t.n)
 	}
@@ -138,6 +140,21 @@ func (a *assembler) choosePlace(v *sview, h hit) (int, bool) {
 		}
 	}
 	return best, true
+}
+
+// villageBefore reports whether a village word introduces the name at
+// token i, maybe as a later item of a list ("villages of A and B").
+func (v *sview) villageBefore(i int) bool {
+	for k := i - 1; k >= v.from && k >= i-6; k-- {
+		switch {
+		case v.word(k, "village", "villages", "hamlet", "село", "селі", "селище", "селищі", "поселок", "поселке", "деревня"):
+			return true
+		case v.word(k, "of", "and", "the") || v.punct(k, ',') || v.covered(k, kPlace):
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // siteHit reports whether hit h names a known site ("the Azovstal
