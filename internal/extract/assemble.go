@@ -38,7 +38,11 @@ type assembler struct {
 	namedBefore int            // the one before the current sentence
 	covBuf      []uint32       // scratch for the kinds of a sentence's tokens
 	candBuf     []int          // scratch for the candidates of a place name
+	war         bool           // the text so far speaks of war (a weapon, a party, forces, an act)
 }
+
+// warKinds are the kinds of words that make a text speak of war.
+const warKinds = 1<<kWeapon | 1<<kParty | 1<<kForces | 1<<kAttack | 1<<kIntercept
 
 // reset prepares the assembler for a new text, keeping its buffers.
 func (a *assembler) reset(e *Extractor, d *doc, o Options) {
@@ -66,6 +70,7 @@ func (a *assembler) sentence(si int, s span, hits []hit) {
 	a.sents = append(a.sents, s)
 	v := newSView(a.e, a.d, s, hits, a.covBuf)
 	a.covBuf = v.cov[:0]
+	a.war = a.war || v.mask&warKinds != 0
 	v.lang = a.lang
 	m, ok := a.analyze(si, v)
 	if !ok {
@@ -184,6 +189,9 @@ func (a *assembler) fold(si int, v *sview, m mention) {
 	gap := si - a.lastSent
 	recent := len(a.last) > 0 && (gap <= followUp || gap <= followUpQuiet && a.namedBefore <= a.lastSent) &&
 		!a.headingBetween(a.lastSent, si)
+	if m.trigger < 0 && !a.war && !m.cas.civilian && !recent {
+		return // deaths in a text with no word of war: an accident, a crime, an illness
+	}
 	switch {
 	case recent && allSpeakers(m.places) && m.trigger < 0 && a.followsUp(v, m):
 		// "The death toll rose to 21, the governor of Poltava region said":

@@ -196,7 +196,7 @@ func (v *sview) attackNounWithin(i, n int) bool {
 			for k < v.to && v.covered(k, kForces) {
 				k++
 			}
-			return v.attackVerbWithin(k, 4) // "Ukrainian forces shelled", not "Ukrainian forces were meeting"
+			return v.attackVerbWithin(k, 6) // "Ukrainian forces shelled", not "Ukrainian forces were meeting"
 		}
 	}
 	return false

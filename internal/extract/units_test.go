@@ -113,6 +113,9 @@ func TestSpotChecks(t *testing.T) {
 		{"На Запоріжжі ворог атакував дроном авто, поранено 89-річну жінку.", []string{"Zaporizhzhia/Zaporizhzhia/-/1/RU"}},
 		{"Росіяни вбили 24-річного чоловіка на Херсонщині.", []string{"Kherson//1/-/RU"}},
 		{"Russian troops captured Izium after weeks of fighting.", nil},
+		{"На Київщині загинув 9-річний хлопчик: на нього покотився мікроавтобус без водія.", nil},
+		{"Two people died in a car crash in Kharkiv on Monday.", nil},
+		{"Ще 5 вбитих та 10 поранених цивільних – на Донеччині та Херсонщині.", []string{"Donetsk//5/10/unknown", "Kherson//5/10/unknown"}},
 		{"Ukrainian air defences destroyed a missile fired at the Kharkiv region, the governor said.", nil},
 	}
 	for _, tc := range tests {
