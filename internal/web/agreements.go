@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/json"
 	"net/http"
+	"slices"
 	"sort"
 	"time"
 
@@ -77,20 +78,40 @@ func (h *Handler) agreement(w http.ResponseWriter, r *http.Request, rq *request)
 			d.Zones = append(d.Zones, name)
 		}
 		sort.Strings(d.Zones)
-		d.ZonesMap = zonesCollection(a.Terms.Zones, d.Zones)
+		d.ZonesMap = zonesCollection(a.Terms.Zones, d.Zones, distanceRings(a.Terms))
 	}
 	return h.render(w, r, rq, http.StatusOK, "agreement", &view{Title: titleOf(rq.lang.Code, a.Title), Nav: "agreements", Data: d})
 }
 
+// distanceRings are the distances the rules measure from each zone
+// (within_km, beyond_km), which the map draws around it.
+func distanceRings(a *truce.Agreement) map[string][]float64 {
+	out := map[string][]float64{}
+	add := func(w truce.Where) {
+		for _, km := range []float64{w.WithinKm, w.BeyondKm} {
+			if km > 0 && w.Of != "" && !slices.Contains(out[w.Of], km) {
+				out[w.Of] = append(out[w.Of], km)
+			}
+		}
+	}
+	for _, r := range a.Rules {
+		add(r.Prohibits.Where)
+	}
+	for _, x := range a.Exceptions {
+		add(x.Matches.Where)
+	}
+	return out
+}
+
 // zonesCollection merges an agreement's zones into one FeatureCollection,
-// each feature named by its zone.
-func zonesCollection(zones map[string]truce.Zone, names []string) string {
+// each feature named by its zone, with the distances measured from it.
+func zonesCollection(zones map[string]truce.Zone, names []string, rings map[string][]float64) string {
 	if len(names) == 0 {
 		return ""
 	}
 	var feats []json.RawMessage
 	for _, name := range names {
-		feats = append(feats, zoneFeatures(name, zones[name].GeoJSON)...)
+		feats = append(feats, zoneFeatures(name, zones[name].GeoJSON, rings[name])...)
 	}
 	b, err := json.Marshal(map[string]any{"type": "FeatureCollection", "features": feats})
 	if err != nil {
@@ -101,7 +122,7 @@ func zonesCollection(zones map[string]truce.Zone, names []string) string {
 
 // zoneFeatures turns a zone's GeoJSON (a geometry, a Feature or a
 // FeatureCollection) into Features carrying the zone's name.
-func zoneFeatures(name string, raw json.RawMessage) []json.RawMessage {
+func zoneFeatures(name string, raw json.RawMessage, rings []float64) []json.RawMessage {
 	var head struct {
 		Type     string            `json:"type"`
 		Features []json.RawMessage `json:"features"`
@@ -128,7 +149,7 @@ func zoneFeatures(name string, raw json.RawMessage) []json.RawMessage {
 	}
 	var out []json.RawMessage
 	for _, g := range geoms {
-		b, err := json.Marshal(map[string]any{"type": "Feature", "geometry": g, "properties": map[string]string{"zone": name}})
+		b, err := json.Marshal(map[string]any{"type": "Feature", "geometry": g, "properties": map[string]any{"zone": name, "rings": rings}})
 		if err == nil {
 			out = append(out, b)
 		}

@@ -30,7 +30,7 @@ func TestScreenshots(t *testing.T) {
 	}{
 		{"overview", "/", monitor, nil},
 		{"overview-public-uk", "/?lang=uk", "", nil},
-		{"incidents", "/incidents?agreement=air-sea-truce&verdict=violation", monitor, nil},
+		{"incidents", "/incidents?agreement=air-sea-truce&verdict=violation&limit=25", monitor, nil},
 		{"incident", "/incidents/" + e.Published[0], monitor, nil},
 		{"agreements", "/agreements", monitor, nil},
 		{"agreement", "/agreements/air-sea-truce", monitor, nil},

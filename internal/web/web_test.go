@@ -120,7 +120,7 @@ func TestPagesAnswer(t *testing.T) {
 		{"/agreements/no-such", "", 404, "Not found"},
 		{"/reports/daily/2025-09-10", monitor, 200, "One counting rule for everyone"},
 		{"/reports/daily/2025-13-01", "", 400, "is not a day"},
-		{"/log", "", 200, "truce log verify --server"},
+		{"/log", "", 200, "truce log verify \\\n  --server"},
 		{"/signin", "", 200, "API token"},
 		{"/reports/new", "", 401, "Sign in to file a report"},
 		{"/reports/new", e.Tokens[truce.RoleViewer], 403, "Your role cannot file reports"},

@@ -146,9 +146,9 @@
     L.marker(at, { title: labels['verdict.' + p.verdict] || '', icon: L.divIcon({ className: verdictClass(p.verdict), iconSize: [16, 16] }) }).addTo(map);
     if (p.radius > 0) {
       var c = L.circle(at, { radius: p.radius, color: '#1f3a5f', weight: 1, fillOpacity: 0.08, interactive: false }).addTo(map);
-      map.fitBounds(c.getBounds(), { maxZoom: 8 });
+      map.fitBounds(c.getBounds(), { maxZoom: 8, animate: false });
     } else {
-      map.setView(at, 8);
+      map.setView(at, 8, { animate: false });
     }
     el.setAttribute('data-points', '1');
   }
@@ -159,10 +159,18 @@
     var zones = JSON.parse(el.getAttribute('data-zones'));
     var layer = L.geoJSON(zones, {
       style: { color: '#1f3a5f', weight: 2, fillColor: '#2c5282', fillOpacity: 0.15 },
-      pointToLayer: function (f, at) { return L.circleMarker(at, { radius: 6, color: '#1f3a5f' }); },
-      onEachFeature: function (f, l) { l.bindTooltip(esc(f.properties.zone)); }
+      pointToLayer: function (f, at) {
+        (f.properties.rings || []).forEach(function (km) {
+          L.circle(at, { radius: km * 1000, color: '#1f3a5f', weight: 1.5, dashArray: '6 4', fill: false, interactive: false }).addTo(map);
+        });
+        return L.circleMarker(at, { radius: 6, color: '#1f3a5f' });
+      },
+      onEachFeature: function (f, l) {
+        var point = f.geometry && f.geometry.type === 'Point';
+        l.bindTooltip('<span translate="no">' + esc(f.properties.zone) + '</span>', { permanent: true, direction: point ? 'right' : 'left', className: 'zone-label' });
+      }
     }).addTo(map);
-    if (layer.getBounds().isValid()) { map.fitBounds(layer.getBounds(), { maxZoom: 9 }); }
+    if (layer.getBounds().isValid()) { map.fitBounds(layer.getBounds().pad(0.5), { maxZoom: 8, animate: false }); }
     el.setAttribute('data-points', String(zones.features.length));
   }
 
