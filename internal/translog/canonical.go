@@ -22,26 +22,33 @@ import (
 // is rewritten in one pass instead of being decoded into maps and encoded
 // again.
 func recordHash(v any) (string, error) {
+	sum, err := recordSum(v)
+	if err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(sum[:]), nil
+}
+
+// recordSum is recordHash's SHA-256 before it is written in hex.
+func recordSum(v any) ([sha256.Size]byte, error) {
 	if cm, ok := v.(truce.CanonicalMarshaler); ok && !isNilPointer(v) {
 		out, err := cm.CanonicalJSON() // the record writes it itself
 		if err != nil {
-			return "", err
+			return [sha256.Size]byte{}, err
 		}
-		sum := sha256.Sum256(out)
-		return hex.EncodeToString(sum[:]), nil
+		return sha256.Sum256(out), nil
 	}
 	b, err := marshal(v)
 	if err != nil {
-		return "", err
+		return [sha256.Size]byte{}, err
 	}
 	c := canons.Get().(*canon)
 	defer canons.Put(c)
 	out, err := c.canonicalize(b)
 	if err != nil {
-		return "", err
+		return [sha256.Size]byte{}, err
 	}
-	sum := sha256.Sum256(out)
-	return hex.EncodeToString(sum[:]), nil
+	return sha256.Sum256(out), nil
 }
 
 // isNilPointer reports whether v is a nil pointer, whose methods with

@@ -15,14 +15,14 @@ const MaxEntrySize = 1<<16 - 1
 
 // EncodeEntry returns the log entry of an act: the canonical JSON of
 // {"at","by","id","sha256","type"}, where sha256 is the hex SHA-256 of the
-// canonical JSON of act.Record (act.RecordJSON when set) and at is RFC 3339 in UTC, to the second.
-// It fails with EINVALID when the act has no type, id or time, or when the
-// entry would exceed MaxEntrySize.
+// canonical JSON of act.Record (act.RecordJSON when set) and at is RFC 3339
+// in UTC, to the second. It fails with EINVALID when the act has no type,
+// id or time, or when the entry would exceed MaxEntrySize.
 func EncodeEntry(act truce.Act) ([]byte, error) {
 	if act.Type == "" || act.ID == "" || act.At.IsZero() {
 		return nil, truce.Errorf(truce.EINVALID, "log: act needs a type, an id and a time (got type %q, id %q)", act.Type, act.ID)
 	}
-	sum, err := actHash(act)
+	sum, err := actSum(act)
 	if err != nil {
 		return nil, truce.Errorf(truce.EINVALID, "log: cannot encode the %s record %q: %v", act.Type, act.ID, err)
 	}
@@ -31,13 +31,13 @@ func EncodeEntry(act truce.Act) ([]byte, error) {
 	b = append(b, `{"at":"`...)
 	b = act.At.UTC().AppendFormat(b, time.RFC3339)
 	b = append(b, `","by":`...)
-	b = appendString(b, []byte(validUTF8(act.By)), false)
+	b = appendField(b, act.By)
 	b = append(b, `,"id":`...)
-	b = appendString(b, []byte(validUTF8(act.ID)), false)
+	b = appendField(b, act.ID)
 	b = append(b, `,"sha256":"`...)
-	b = append(b, sum...)
+	b = hex.AppendEncode(b, sum[:])
 	b = append(b, `","type":`...)
-	b = appendString(b, []byte(validUTF8(act.Type)), false)
+	b = appendField(b, act.Type)
 	b = append(b, '}')
 	if len(b) > MaxEntrySize {
 		return nil, truce.Errorf(truce.EINVALID, "log: the entry of %s %q is %d bytes, over the limit of %d", act.Type, act.ID, len(b), MaxEntrySize)
@@ -45,14 +45,27 @@ func EncodeEntry(act truce.Act) ([]byte, error) {
 	return b, nil
 }
 
-// actHash returns the hex SHA-256 of the canonical JSON of the act's
-// record: of act.RecordJSON when the caller has encoded it already.
-func actHash(act truce.Act) (string, error) {
-	if act.RecordJSON == nil {
-		return recordHash(act.Record)
+// actSum returns the SHA-256 of the canonical JSON of the act's record:
+// of act.RecordJSON when the caller has encoded it already.
+func actSum(act truce.Act) ([sha256.Size]byte, error) {
+	if act.RecordJSON != nil {
+		return sha256.Sum256(act.RecordJSON), nil
 	}
-	sum := sha256.Sum256(act.RecordJSON)
-	return hex.EncodeToString(sum[:]), nil
+	return recordSum(act.Record)
+}
+
+// appendField appends s as a canonical JSON string: as it is, quoted, when
+// it holds nothing to escape (the usual case), else escaped after its
+// bytes that are not UTF-8 became U+FFFD.
+func appendField(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c >= utf8.RuneSelf {
+			return appendString(b, []byte(validUTF8(s)), false)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // validUTF8 replaces each byte of s that is not UTF-8 by U+FFFD, as a
