@@ -3,7 +3,6 @@ package translog
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -15,21 +14,12 @@ import (
 	"github.com/truce-monitor/truce"
 )
 
-// recordHash returns the hex SHA-256 of the canonical JSON of v: the same
+// recordSum returns the SHA-256 of the canonical JSON of v: of the same
 // bytes as truce.RecordHash (FuzzCanonical and FuzzRecordHash check it),
 // faster: a record that implements truce.CanonicalMarshaler (a report)
 // writes its canonical form itself; for any other, json.Marshal's output
 // is rewritten in one pass instead of being decoded into maps and encoded
 // again.
-func recordHash(v any) (string, error) {
-	sum, err := recordSum(v)
-	if err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(sum[:]), nil
-}
-
-// recordSum is recordHash's SHA-256 before it is written in hex.
 func recordSum(v any) ([sha256.Size]byte, error) {
 	if cm, ok := v.(truce.CanonicalMarshaler); ok && !isNilPointer(v) {
 		out, err := cm.CanonicalJSON() // the record writes it itself

@@ -1,11 +1,21 @@
 package translog
 
 import (
+	"encoding/hex"
 	"encoding/json"
 	"testing"
 
 	"github.com/truce-monitor/truce"
 )
+
+// recordHash is recordSum in hex, as truce.RecordHash returns it.
+func recordHash(v any) (string, error) {
+	sum, err := recordSum(v)
+	if err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(sum[:]), nil
+}
 
 func TestCanonicalize(t *testing.T) {
 	for _, v := range []any{
