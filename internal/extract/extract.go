@@ -44,6 +44,18 @@ func New(src PlaceSource) *Extractor {
 		loc = time.FixedZone("EET", 2*3600)
 	}
 	e := &Extractor{places: buildPlaces(src), kyiv: loc}
+	ids := e.addPatterns()
+	e.phrases = newPhraseIndex(len(ids))
+	for norm, id := range ids {
+		e.phrases.add(norm, id)
+	}
+	return e
+}
+
+// addPatterns enters the terms of the lexicon and the names of e's places
+// as patterns, sets the kinds of each pattern and the index of misspelt
+// names, and returns the patterns' ids by normalised phrase.
+func (e *Extractor) addPatterns() map[string]int32 {
 	ids := map[string]int32{}
 	add := func(norm string, t term) {
 		id, ok := ids[norm]
@@ -80,11 +92,7 @@ func New(src PlaceSource) *Extractor {
 			e.kmask[id] |= kindBit(t.kind)
 		}
 	}
-	e.phrases = newPhraseIndex(len(ids))
-	for norm, id := range ids {
-		e.phrases.add(norm, id)
-	}
-	return e
+	return ids
 }
 
 // hit is one lexicon or place match: tokens [t0, t1) and its pattern.
