@@ -9,8 +9,14 @@ import (
 	"golang.org/x/mod/sumdb/tlog"
 )
 
-// encodeChunk is how many acts make one chunk of a batch's encoding.
-const encodeChunk = 128
+// firstChunk and lastChunk bound the sizes of the chunks of a batch's
+// encoding: the first is small, so that storing starts soon, and each
+// next one is twice as big up to lastChunk, so that a batch takes few
+// LogAppend calls.
+const (
+	firstChunk = 64
+	lastChunk  = 512
+)
 
 // encoding is the encoding of a batch of acts into entries and their leaf
 // hashes (see EncodeEntry; tlog.RecordHash), chunk by chunk. A batch of
@@ -23,6 +29,7 @@ type encoding struct {
 	entries []truce.LogEntry
 	leaves  []tlog.Hash
 	errs    []error
+	bounds  []int           // chunk k is acts[bounds[k]:bounds[k+1]]
 	done    []chan struct{} // closed when chunk k is encoded
 	workers bool            // goroutines encode; else chunk does
 	next    atomic.Int64    // the next chunk to take
@@ -31,12 +38,17 @@ type encoding struct {
 
 // encodeAll starts encoding acts.
 func encodeAll(acts []truce.Act) *encoding {
-	n := (len(acts) + encodeChunk - 1) / encodeChunk
+	bounds := []int{0}
+	for size := firstChunk; bounds[len(bounds)-1] < len(acts); size = min(2*size, lastChunk) {
+		bounds = append(bounds, min(bounds[len(bounds)-1]+size, len(acts)))
+	}
+	n := len(bounds) - 1
 	e := &encoding{
 		acts:    acts,
 		entries: make([]truce.LogEntry, len(acts)),
 		leaves:  make([]tlog.Hash, len(acts)),
 		errs:    make([]error, len(acts)),
+		bounds:  bounds,
 		done:    make([]chan struct{}, n),
 	}
 	for k := range e.done {
@@ -69,7 +81,7 @@ func (e *encoding) work() {
 // encode encodes chunk k.
 func (e *encoding) encode(k int) {
 	defer close(e.done[k])
-	for i := k * encodeChunk; i < min((k+1)*encodeChunk, len(e.acts)); i++ {
+	for i := e.bounds[k]; i < e.bounds[k+1]; i++ {
 		e.encodeAct(i)
 	}
 }
@@ -97,7 +109,7 @@ func (e *encoding) chunk(k int) ([]truce.LogEntry, []tlog.Hash, error) {
 	} else {
 		e.encode(k)
 	}
-	from, to := k*encodeChunk, min((k+1)*encodeChunk, len(e.acts))
+	from, to := e.bounds[k], e.bounds[k+1]
 	for _, err := range e.errs[from:to] {
 		if err != nil {
 			return nil, nil, err

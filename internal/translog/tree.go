@@ -144,7 +144,7 @@ func (a *appender) append(entries []truce.LogEntry, leaves []tlog.Hash) ([]int64
 	}
 	a.size += int64(len(entries))
 	// The next appends need the new right edge only.
-	edge := make(map[int64]tlog.Hash, 64+3*encodeChunk)
+	edge := make(map[int64]tlog.Hash, 64+3*lastChunk)
 	for _, x := range frontierIndexes(a.size) {
 		if h, ok := a.c.m[x]; ok {
 			edge[x] = h
