@@ -6,10 +6,11 @@
 //
 //   - normalise and tokenise the text (text.go) and split it into
 //     sentences that survive abbreviations (sentence.go);
-//   - find every lexicon term and place name at token boundaries
-//     (phrases.go: a hash of the normal forms of token runs, which finds
-//     what an Aho-Corasick automaton over the normalised text would, with
-//     less memory traffic; lexicon*.go; places.go with the project
+//   - find every lexicon term and place name at token boundaries in one
+//     pass of an Aho-Corasick automaton over normalised tokens (matcher.go;
+//     its alphabet is the ids of the words that occur in some phrase,
+//     vocab.go, and one "other" symbol for every other word), over the
+//     terms of lexicon*.go and the names of places.go (the project
 //     gazetteer's settlements in every script and inflection, regions.go,
 //     and sites.go, the known plants, dams, bridges, air bases, ports and
 //     islands with their towns), and misspelt names of prominent places

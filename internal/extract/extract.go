@@ -28,7 +28,7 @@ type Options struct {
 // Extractor finds strike incidents in news text. It is safe for
 // concurrent use once built.
 type Extractor struct {
-	phrases *phraseIndex
+	phrases *phraseMatcher
 	kmask   []uint32 // kinds of each pattern's terms
 	pats    [][]term // terms by pattern id
 	places  *placeTable
@@ -45,10 +45,15 @@ func New(src PlaceSource) *Extractor {
 	}
 	e := &Extractor{places: buildPlaces(src), kyiv: loc}
 	ids := e.addPatterns()
-	e.phrases = newPhraseIndex(len(ids))
+	norms := make([]string, len(e.pats))
 	for norm, id := range ids {
-		e.phrases.add(norm, id)
+		norms[id] = norm
 	}
+	e.phrases = newPhraseMatcher()
+	for id, norm := range norms {
+		e.phrases.add(norm, int32(id))
+	}
+	e.phrases.build()
 	return e
 }
 

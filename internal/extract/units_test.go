@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"fmt"
 	"testing"
 	"time"
 
@@ -30,23 +29,6 @@ func TestSentences(t *testing.T) {
 		if diff := cmp.Diff(tc.want, got); diff != "" {
 			t.Errorf("%q: (-want +got)\n%s", tc.text, diff)
 		}
-	}
-}
-
-func TestPhraseIndex(t *testing.T) {
-	x := newPhraseIndex(0)
-	pats := []string{"he", "kharkiv", "kharkiv region", "kryvy rih", "missile", "missile strike", "strike"}
-	for id, p := range pats {
-		x.add(p, int32(id))
-	}
-	d := tokenize("He said a missile strike hit Kharkiv region, not Kryvy-Rih or Kryvyi Rih.")
-	var got []string
-	for _, h := range x.scan(d, nil) {
-		got = append(got, fmt.Sprintf("%d-%d %s", h.t0, h.t1, pats[h.pat]))
-	}
-	want := []string{"0-1 he", "3-5 missile strike", "3-4 missile", "4-5 strike", "6-8 kharkiv region", "6-7 kharkiv", "10-12 kryvy rih", "13-15 kryvy rih"}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("(-want +got)\n%s", diff)
 	}
 }
 

@@ -105,3 +105,19 @@ func (v *vocabTable) word(d *doc, u int, c *wordCache) int32 {
 	e.hash, e.id, e.ns, e.ne = h, id, t.ns, t.ne
 	return id
 }
+
+// fnvOffset starts an FNV-1a hash.
+const fnvOffset = uint32(2166136261)
+
+// hashBytes is the table hash of b: FNV-1a, never 0.
+func hashBytes(b []byte) uint32 {
+	h := fnvOffset
+	for _, c := range b {
+		h ^= uint32(c)
+		h *= 16777619
+	}
+	if h == 0 {
+		return 1
+	}
+	return h
+}
