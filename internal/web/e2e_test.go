@@ -1,9 +1,11 @@
 package web_test
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -205,7 +207,7 @@ func TestBrowserReportForm(t *testing.T) {
 		chromedp.SetValue(chromedp.ID("from"), "2025-09-11T08:15"),
 		chromedp.SendKeys(chromedp.ID("lat"), "95.5"),
 		chromedp.SendKeys(chromedp.ID("lon"), "36.2"),
-		chromedp.SendKeys(chromedp.ID("source_ref"), "patrol-9/e2e"),
+		chromedp.SendKeys(chromedp.ID("source_ref"), fmt.Sprintf("patrol-9/e2e-%d", time.Now().UnixNano())),
 	)
 	if status := tb.submit("form.report-form button[type=submit]"); status != 422 {
 		t.Fatalf("a bad latitude: status %d, want 422", status)

@@ -57,6 +57,7 @@ func funcs(l *lang, st *staticFiles) template.FuncMap {
 		},
 		"maplabels": func() string { return mapLabels(l) },
 		"int":       func(n int64) int { return int(n) },
+		"deref":     func(n *int64) int64 { return *n },
 		"hasprefix": strings.HasPrefix,
 		"label": func(fn, v string) string {
 			switch fn {

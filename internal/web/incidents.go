@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/truce-monitor/truce"
 	"github.com/truce-monitor/truce/internal/app"
@@ -110,15 +111,29 @@ func newFilterForm(q url.Values, ags []*truce.AgreementRecord, l *lang) filterFo
 		f.Parties = append(f.Parties, p)
 	}
 	sort.Strings(f.Parties)
-	var regions []regionOption
-	for _, reg := range gazetteer.Default().Regions() {
-		regions = append(regions, regionOption{Name: reg.Name, Country: reg.Country})
-	}
-	f.Regions = sortedRegions(l, regions)
+	f.Regions = regionOptions(l)
 	for _, k := range app.IncidentQueryKeys {
 		if k != "limit" && k != "cursor" && strings.TrimSpace(q.Get(k)) != "" {
 			f.Filtering = true
 		}
 	}
 	return f
+}
+
+// regionsByLang caches the region list of each language, sorted by name.
+var regionsByLang sync.Map // lang code → []regionOption
+
+// regionOptions returns the regions of the filter and report forms, in the
+// order of their names in the language, Ukraine's first.
+func regionOptions(l *lang) []regionOption {
+	if v, ok := regionsByLang.Load(l.Code); ok {
+		return v.([]regionOption)
+	}
+	var regions []regionOption
+	for _, reg := range gazetteer.Default().Regions() {
+		regions = append(regions, regionOption{Name: reg.Name, Country: reg.Country})
+	}
+	regions = sortedRegions(l, regions)
+	regionsByLang.Store(l.Code, regions)
+	return regions
 }

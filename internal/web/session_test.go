@@ -1,10 +1,13 @@
 package web_test
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/truce-monitor/truce"
 	"github.com/truce-monitor/truce/internal/web"
@@ -99,7 +102,8 @@ func TestForms(t *testing.T) {
 func TestReportForm(t *testing.T) {
 	e := sharedEnv(t)
 	c := newClient(t, e.Tokens[truce.RoleMonitor])
-	form := url.Values{"source_type": {"monitor"}, "source_name": {"Patrol 7"}, "source_ref": {"p7/form-test"},
+	ref := fmt.Sprintf("p7/form-test-%d", time.Now().UnixNano()) // new in each run of the shared instance
+	form := url.Values{"source_type": {"monitor"}, "source_name": {"Patrol 7"}, "source_ref": {ref},
 		"kind": {"strike"}, "from": {"2025-09-11T10:30"}, "lat": {"123"}, "lon": {"37.55"},
 		"weapon_class": {"artillery"}, "killed": {"two"}, "text": {"Shelling <b>near</b> the road."}}
 	status, body, _ := c.post("/reports/new", form)
@@ -125,6 +129,9 @@ func TestReportForm(t *testing.T) {
 	if status != http.StatusOK || !strings.Contains(body, "Report accepted") {
 		t.Fatalf("corrected: %d\n%.500s", status, body)
 	}
+	if !regexp.MustCompile(`Entry [0-9]{1,5}\b`).MatchString(body) {
+		t.Errorf("no log entry number after acceptance")
+	}
 	if strings.Contains(body, `value="Patrol 7"`) {
 		t.Errorf("the form was not emptied after acceptance")
 	}
@@ -140,7 +147,7 @@ func TestReportForm(t *testing.T) {
 	}
 	form.Set("source_party", "RU")
 	form.Set("source_type", "party")
-	form.Set("source_ref", "p7/form-test-2")
+	form.Set("source_ref", ref+"-party")
 	status, body, _ = pc.post("/reports/new", form)
 	if status != http.StatusOK || !strings.Contains(body, "Report accepted") {
 		t.Errorf("party form: %d (its party is forced to UA)", status)
