@@ -101,3 +101,22 @@ func TestPhraseMatcherRandom(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkScanEnglish runs the automaton alone over the tokens of every
+// article of the news corpus (tokenised once, before timing).
+func BenchmarkScanEnglish(b *testing.B) {
+	arts, n := englishTexts(b)
+	e := testExtractor(b)
+	docs := make([]*doc, len(arts))
+	for i, a := range arts {
+		docs[i] = tokenize(a.Text)
+	}
+	var hits []hit
+	b.SetBytes(int64(n))
+	b.ResetTimer()
+	for range b.N {
+		for _, d := range docs {
+			hits = e.phrases.scan(d, hits[:0])
+		}
+	}
+}
