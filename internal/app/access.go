@@ -197,3 +197,76 @@ func visibleReportIDs(tx truce.Tx, p truce.Principal, ids []string) ([]string, e
 	}
 	return out, nil
 }
+
+// redactIncident returns the incident as p may see it. Staff, and everyone
+// once it is published, see it whole. Before publication a party named by
+// it sees only what rests on its own reports: the other members, the
+// claims and figures they alone give, and the fusion's explanations (which
+// name them) are left out.
+func redactIncident(p truce.Principal, in *truce.Incident) *truce.Incident {
+	if p.Staff() || in.Status == truce.StatusPublished {
+		return in
+	}
+	cp := *in
+	visible := map[string]bool{}
+	names := map[string]string{}
+	cp.Reports = nil
+	for _, m := range in.Reports {
+		if p.Role == truce.RoleParty && m.Party == p.Party {
+			visible[m.ID] = true
+			names[m.ID] = m.SourceName
+			cp.Reports = append(cp.Reports, m)
+		}
+	}
+	cp.Weapons = redactClaims(in.Weapons, visible, names)
+	cp.Targets = redactClaims(in.Targets, visible, names)
+	cp.Actors = redactClaims(in.Actors, visible, names)
+	cp.Killed = redactFigure(in.Killed, visible)
+	cp.Injured = redactFigure(in.Injured, visible)
+	cp.Explanation, cp.NotJoined = nil, nil
+	return &cp
+}
+
+// redactClaims keeps the claims given by visible reports, naming only them.
+func redactClaims(cs []truce.Claim, visible map[string]bool, names map[string]string) []truce.Claim {
+	var out []truce.Claim
+	for _, c := range cs {
+		var ids, srcs []string
+		for _, id := range c.Reports {
+			if visible[id] {
+				ids = append(ids, id)
+				srcs = append(srcs, names[id])
+			}
+		}
+		if len(ids) > 0 {
+			c.Reports, c.Sources = ids, truce.SortedClasses(srcs)
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// redactFigure keeps the numbers of visible reports and the range they
+// span.
+func redactFigure(f truce.Figure, visible map[string]bool) truce.Figure {
+	var out truce.Figure
+	for _, c := range f.Claims {
+		if !visible[c.ReportID] {
+			continue
+		}
+		out.Claims = append(out.Claims, c)
+		v := c.Value
+		if out.Low == nil || v < *out.Low {
+			out.Low = &v
+		}
+		if out.High == nil || v > *out.High {
+			h := v
+			out.High = &h
+		}
+	}
+	if len(out.Claims) > 0 {
+		b := out.Claims[len(out.Claims)-1].Value
+		out.Best = &b
+	}
+	return out
+}

@@ -54,7 +54,7 @@ func (a *App) incidentView(tx truce.Tx, p truce.Principal, in *truce.Incident) (
 	if v.Verdicts == nil {
 		v.Verdicts = []truce.Verdict{}
 	}
-	cp := *in
+	cp := *redactIncident(p, in)
 	cp.Reports = nil
 	for _, m := range in.Reports {
 		r, err := tx.Report(m.ID)
@@ -93,7 +93,7 @@ func (a *App) Incidents(ctx context.Context, f truce.IncidentFilter) ([]*Inciden
 			if vs == nil {
 				vs = []truce.Verdict{}
 			}
-			out = append(out, &IncidentView{Incident: in, Verdicts: vs})
+			out = append(out, &IncidentView{Incident: redactIncident(p, in), Verdicts: vs})
 		}
 		return a.addFollowup(tx, p, out, false)
 	})
