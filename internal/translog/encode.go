@@ -19,11 +19,11 @@ const (
 )
 
 // encoding is the encoding of a batch of acts into entries and their leaf
-// hashes (see EncodeEntry; tlog.RecordHash), chunk by chunk. A batch of
-// several chunks is encoded by goroutines, one per CPU, that take the
-// chunks in order, so that Record stores the first chunks while the next
-// ones are being hashed: hashing records is most of the log's work that
-// does not touch the store.
+// hashes (see EncodeEntry; tlog.RecordHash), chunk by chunk, taken in
+// order. Goroutines, one per CPU but one, encode chunks while Record
+// stores those already encoded; when Record needs a chunk that is not
+// ready, it encodes the next chunk not taken rather than wait. Hashing
+// records is most of the log's work that does not touch the store.
 type encoding struct {
 	acts    []truce.Act
 	entries []truce.LogEntry
@@ -31,7 +31,6 @@ type encoding struct {
 	errs    []error
 	bounds  []int           // chunk k is acts[bounds[k]:bounds[k+1]]
 	done    []chan struct{} // closed when chunk k is encoded
-	workers bool            // goroutines encode; else chunk does
 	next    atomic.Int64    // the next chunk to take
 	stopped atomic.Bool
 }
@@ -54,11 +53,8 @@ func encodeAll(acts []truce.Act) *encoding {
 	for k := range e.done {
 		e.done[k] = make(chan struct{})
 	}
-	if workers := min(runtime.GOMAXPROCS(0), n); workers > 1 {
-		e.workers = true
-		for range workers {
-			go e.work()
-		}
+	for range min(runtime.GOMAXPROCS(0)-1, n-1) { // helpers: a CPU is the caller's
+		go e.work()
 	}
 	return e
 }
@@ -70,12 +66,21 @@ func (e *encoding) chunks() int { return len(e.done) }
 // the encoding is stopped.
 func (e *encoding) work() {
 	for !e.stopped.Load() {
-		k := int(e.next.Add(1) - 1)
-		if k >= len(e.done) {
+		if e.encodeNext() < 0 {
 			return
 		}
-		e.encode(k)
 	}
+}
+
+// encodeNext encodes the next chunk not taken and returns its number, or
+// -1 when all are taken.
+func (e *encoding) encodeNext() int {
+	k := int(e.next.Add(1) - 1)
+	if k >= len(e.done) {
+		return -1
+	}
+	e.encode(k)
+	return k
 }
 
 // encode encodes chunk k.
@@ -101,13 +106,19 @@ func (e *encoding) encodeAct(i int) {
 }
 
 // chunk returns the entries and leaf hashes of chunk k once encoded, or
-// the error of the first of its acts that failed. Without goroutines, it
-// encodes the chunk itself.
+// the error of the first of its acts that failed. Until chunk k is ready,
+// it encodes the next chunks not taken itself.
 func (e *encoding) chunk(k int) ([]truce.LogEntry, []tlog.Hash, error) {
-	if e.workers {
-		<-e.done[k]
-	} else {
-		e.encode(k)
+	for ready := false; !ready; {
+		select {
+		case <-e.done[k]:
+			ready = true
+		default:
+			if j := e.encodeNext(); j < 0 || j > k {
+				<-e.done[k]
+				ready = true
+			}
+		}
 	}
 	from, to := e.bounds[k], e.bounds[k+1]
 	for _, err := range e.errs[from:to] {
