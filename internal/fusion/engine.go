@@ -325,15 +325,17 @@ func (e *Engine) absorb(in, o *incident) []*incident {
 // addRejection keeps a rejection unless the incident has enough or
 // already explains that other incident.
 func (in *incident) addRejection(r rejection) {
-	if len(in.notJoined) >= maxNotJoined {
-		return
-	}
-	for _, q := range in.notJoined {
+	for i, q := range in.notJoined {
 		if q.other == r.other {
+			if r.c.why == rJudged { // the follow-up's reason outranks an older one
+				in.notJoined[i] = r
+			}
 			return
 		}
 	}
-	in.notJoined = append(in.notJoined, r)
+	if len(in.notJoined) < maxNotJoined {
+		in.notJoined = append(in.notJoined, r)
+	}
 }
 
 // live follows merges to the incident that now holds what in held.

@@ -3,6 +3,7 @@ package fusion
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -300,5 +301,46 @@ func TestMaterializedChange(t *testing.T) {
 	}
 	if *ch.Incidents[0].Killed.Best != 2 {
 		t.Errorf("materialised before the report was counted: %+v", ch.Incidents[0].Killed)
+	}
+}
+
+// A report that would bridge two incidents does not merge them when one is
+// already judged in the follow-up: it joins one and says why not the other.
+func TestBridgeSparesJudgedIncidents(t *testing.T) {
+	for _, status := range []truce.Status{truce.StatusVerified, truce.StatusPublished, truce.StatusDisputed} {
+		e := newEngine()
+		chs := add(t, e,
+			report("p1", point(47.9000, 33.3900, 300, "Dnipropetrovsk", "UA")),
+			report("p2", point(47.9225, 33.3900, 300, "Dnipropetrovsk", "UA")),
+		)
+		if err := e.SetStatus(chs[1].Incident, status); err != nil {
+			t.Fatal(err)
+		}
+		ch := e.Add(report("mid", point(47.91125, 33.3900, 300, "Dnipropetrovsk", "UA")))
+		if len(ch.Merged) != 0 || together(t, e, "p1", "p2") {
+			t.Errorf("%s: a bridging report merged a judged incident: %+v", status, ch)
+		}
+		if got := incidentOf(t, e, "p2").Status; got != status {
+			t.Errorf("the judged incident's status became %s, want %s", got, status)
+		}
+	}
+	// Reversed: the judged incident is the older one.
+	e := newEngine()
+	chs := add(t, e,
+		report("q1", point(47.9000, 33.3900, 300, "Dnipropetrovsk", "UA")),
+		report("q2", point(47.9225, 33.3900, 300, "Dnipropetrovsk", "UA")),
+	)
+	if err := e.SetStatus(chs[0].Incident, truce.StatusVerified); err != nil {
+		t.Fatal(err)
+	}
+	if ch := e.Add(report("mid", point(47.91125, 33.3900, 300, "Dnipropetrovsk", "UA"))); len(ch.Merged) != 0 {
+		t.Errorf("a bridging report merged into a judged incident: %+v", ch)
+	}
+	var reasons []string
+	for _, id := range []string{"q1", "q2"} {
+		reasons = append(reasons, incidentOf(t, e, id).NotJoined...)
+	}
+	if !strings.Contains(strings.Join(reasons, "\n"), "already judged") {
+		t.Errorf("no incident says why the bridge was refused: %q", reasons)
 	}
 }

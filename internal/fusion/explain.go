@@ -282,6 +282,8 @@ func (e *Engine) conflictText(c conflict, o *incident, m *member) string {
 		return fmt.Sprintf("tallies count %s %d vs %d", [3]string{"launched", "intercepted", "hit"}[c.k1], int(c.val), int(c.lim))
 	case rApart:
 		return "kept apart by an analyst's split"
+	case rJudged:
+		return "already judged in the follow-up (status past under review): only an analyst may merge it"
 	}
 	return "not the same event"
 }

@@ -1,6 +1,7 @@
 package fusion
 
 import (
+	"github.com/truce-monitor/truce"
 	"slices"
 	"sort"
 )
@@ -128,6 +129,9 @@ func (e *Engine) bridge(m *member, cands []candidate, rejects []rejection) ([]*i
 			if conf.why == rNone && e.apart(set, o) {
 				conf = conflict{why: rApart}
 			}
+			if conf.why == rNone && (judged(o) || judged(set...)) {
+				conf = conflict{why: rJudged}
+			}
 			if conf.why != rNone {
 				if len(rejects) < maxNotJoined {
 					rejects = append(rejects, rejection{other: o, m: m, c: conf})
@@ -141,6 +145,21 @@ func (e *Engine) bridge(m *member, cands []candidate, rejects []rejection) ([]*i
 	}
 	slices.SortFunc(set, older)
 	return set, rejects
+}
+
+// judged reports whether any of the incidents is past under review in the
+// follow-up: verified, unverified, disputed, published or retracted. Such an
+// incident carries findings and replies; fusion never merges it with
+// another by itself (a report may still join it).
+func judged(ins ...*incident) bool {
+	for _, in := range ins {
+		switch in.status {
+		case "", truce.StatusReported, truce.StatusUnderReview:
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 func hasFine(s *summary) bool {

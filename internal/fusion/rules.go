@@ -25,6 +25,7 @@ const (
 	rTallyActor          // tallies attributing to different parties
 	rTallyCount          // tallies with different counts
 	rApart               // an analyst kept them apart
+	rJudged              // one is already judged in the follow-up: merging is an analyst's act
 )
 
 // conflict is a reason with its figures: val and lim (a gap and the
