@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"strings"
 
 	"github.com/truce-monitor/truce"
 	"github.com/truce-monitor/truce/internal/app"
@@ -175,19 +176,8 @@ func report(e *env, name string, chunk []intake.Item, res *app.SubmitResult, sum
 		if rj.Index >= 0 && rj.Index < len(chunk) {
 			line = chunk[rj.Index].Line // the answer counts lines within the chunk
 		}
-		fmt.Fprintf(e.stdout, "%s: line %d: %s\n", displayName(name), line, joinErrors(rj.Errors))
+		fmt.Fprintf(e.stdout, "%s: line %d: %s\n", displayName(name), line, strings.Join(rj.Errors, "; "))
 	}
-}
-
-func joinErrors(errs []string) string {
-	out := ""
-	for i, s := range errs {
-		if i > 0 {
-			out += "; "
-		}
-		out += s
-	}
-	return out
 }
 
 // countingReader counts the bytes read, for progress.

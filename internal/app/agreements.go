@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"strconv"
 	"time"
 
 	"github.com/truce-monitor/truce"
@@ -75,7 +76,7 @@ func (a *App) storeAgreement(ctx context.Context, tx truce.Tx, p truce.Principal
 	if err := tx.PutAgreement(rec); err != nil {
 		return err
 	}
-	acts := []truce.Act{{Type: "agreement", ID: rec.ID + "@" + itoa(rec.Version), By: p.ID, At: rec.LoadedAt, Record: rec}}
+	acts := []truce.Act{{Type: "agreement", ID: rec.ID + "@" + strconv.Itoa(rec.Version), By: p.ID, At: rec.LoadedAt, Record: rec}}
 	if a.Pipeline != nil {
 		more, err := a.Pipeline.AgreementLoaded(tx, p, rec)
 		if err != nil {
@@ -116,15 +117,4 @@ func (a *App) AgreementVersions(ctx context.Context, id string) ([]*truce.Agreem
 		return err
 	})
 	return out, err
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b []byte
-	for ; n > 0; n /= 10 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-	}
-	return string(b)
 }

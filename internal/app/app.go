@@ -59,11 +59,3 @@ func (a *App) preparer(tx truce.Tx) (*intake.Preparer, error) {
 	}
 	return &intake.Preparer{Validator: truce.Validator{Parties: parties}, Geocoder: a.Geocoder}, nil
 }
-
-// logger returns the app's logger or a discarding one.
-func (a *App) logger() *slog.Logger {
-	if a.Logger != nil {
-		return a.Logger
-	}
-	return slog.New(slog.DiscardHandler)
-}

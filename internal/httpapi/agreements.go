@@ -1,7 +1,6 @@
 package httpapi
 
 import (
-	"bytes"
 	"io"
 	"net/http"
 	"strings"
@@ -9,8 +8,6 @@ import (
 	"github.com/truce-monitor/truce"
 	"github.com/truce-monitor/truce/internal/agreement"
 )
-
-func bytesReader(b []byte) io.Reader { return bytes.NewReader(b) }
 
 // listAgreements answers the latest version of every agreement.
 func (s *Server) listAgreements(w http.ResponseWriter, r *http.Request) error {

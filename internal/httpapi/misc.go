@@ -9,8 +9,6 @@ import (
 	"github.com/truce-monitor/truce/internal/app"
 )
 
-type appAccepted = app.Accepted
-
 // healthz answers 200 when the database answers within two seconds.
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) error {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)

@@ -42,7 +42,7 @@ func (s *Server) postReports(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func countNew(acc []appAccepted) int {
+func countNew(acc []app.Accepted) int {
 	n := 0
 	for _, a := range acc {
 		if !a.Duplicate {
