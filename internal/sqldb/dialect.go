@@ -35,6 +35,10 @@ type Dialect struct {
 	BeforeUpdate func(ctx context.Context, tx *sql.Tx) error
 	// ViewOptions are the options of View transactions.
 	ViewOptions sql.TxOptions
+	// IdxIsRowid says that the log tables' idx column is the rowid, which
+	// a row inserted without one gets as one past the largest (SQLite), so
+	// appends may leave it out.
+	IdxIsRowid bool
 
 	rebound sync.Map // query -> rewritten query
 }

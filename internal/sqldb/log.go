@@ -67,13 +67,13 @@ const maxRows = 128
 // statements are prepared). start must be one past the table's largest
 // idx, as LogAppend checks.
 //
-// In SQLite, idx is the rowid, and a row inserted without one gets one
-// past the largest: so once the table has a row, the rows go in without
-// idx, and SQLite appends them without looking their keys up, which makes
-// the log's inserts a third cheaper. Each statement's last rowid is
-// checked all the same.
+// Where idx is the rowid (Dialect.IdxIsRowid: SQLite), a row inserted
+// without one gets one past the largest: so once the table has a row, the
+// rows go in without idx, and SQLite appends them without looking their
+// keys up, which makes the log's inserts a third cheaper. Each statement's
+// last rowid is checked all the same.
 func (t *Tx) appendRows(table, cols string, ncol int, start int64, n int, fill func(i int, args []any)) error {
-	byRowid := t.d.Name == "sqlite" && start > 0
+	byRowid := t.d.IdxIsRowid && start > 0
 	if !byRowid {
 		cols, ncol = "idx, "+cols, ncol+1
 	}

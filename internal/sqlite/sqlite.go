@@ -43,6 +43,7 @@ func dialect() *sqldb.Dialect {
 		IsUnique:    isUnique,
 		PrepareInTx: true,
 		ViewOptions: sql.TxOptions{ReadOnly: true},
+		IdxIsRowid:  true,
 	}
 }
 
