@@ -44,8 +44,8 @@ type SubmitResult struct {
 // filed (same source.name and source.ref) are answered as duplicates.
 func (a *App) Submit(ctx context.Context, channel string, items []intake.Item) (*SubmitResult, error) {
 	p := truce.PrincipalFrom(ctx)
-	if !p.CanFile() {
-		return nil, denied(p, "file reports")
+	if err := MayFile(p); err != nil {
+		return nil, err
 	}
 	res := &SubmitResult{Accepted: []Accepted{}, Rejected: []RejectedItem{}}
 	for start := 0; start < len(items); start += ChunkSize {
@@ -58,6 +58,15 @@ func (a *App) Submit(ctx context.Context, channel string, items []intake.Item) (
 		res.Rejected = append(res.Rejected, part.Rejected...)
 	}
 	return res, nil
+}
+
+// MayFile says whether p may file reports: nil, or the error to answer.
+// The HTTP layer asks before reading a large body.
+func MayFile(p truce.Principal) error {
+	if !p.CanFile() {
+		return denied(p, "file reports")
+	}
+	return nil
 }
 
 func (a *App) submitChunk(ctx context.Context, p truce.Principal, channel string, items []intake.Item) (*SubmitResult, error) {

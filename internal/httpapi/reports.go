@@ -14,11 +14,8 @@ import (
 // postReports files a report, a JSON array of reports or NDJSON. It
 // answers 200 when all were accepted, 422 when none were, 207 otherwise.
 func (s *Server) postReports(w http.ResponseWriter, r *http.Request) error {
-	if p := truce.PrincipalFrom(r.Context()); !p.CanFile() {
-		if p.Role == truce.RolePublic {
-			return truce.Errorf(truce.EUNAUTHORIZED, "sign in with an API token to file reports")
-		}
-		return truce.Errorf(truce.EFORBIDDEN, "role %s may not file reports", p.Role)
+	if err := app.MayFile(truce.PrincipalFrom(r.Context())); err != nil {
+		return err // before reading what may be a large body
 	}
 	body := http.MaxBytesReader(w, r.Body, MaxBodyBytes)
 	var items []intake.Item
