@@ -106,22 +106,13 @@ type hit struct {
 	pat    int32
 }
 
-// scan finds every term of the lexicon and every place name in the
-// document, at token boundaries, ordered by first token and, at one
-// token, longest first.
-func (e *Extractor) scan(d *doc) []hit {
-	return e.phrases.scan(d, make([]hit, 0, len(d.toks)/3+8))
-}
-
 // mayTell reports whether a sentence's hits hold any word of an act, a
 // weapon or a toll; a sentence without one is not analysed.
 func (e *Extractor) mayTell(hs []hit) bool {
+	const tells = 1<<kAttack | 1<<kWeapon | 1<<kKill | 1<<kInjure | 1<<kNoCas | 1<<kIntercept
 	for _, h := range hs {
-		for _, t := range e.pats[h.pat] {
-			switch t.kind {
-			case kAttack, kWeapon, kKill, kInjure, kNoCas, kIntercept:
-				return true
-			}
+		if e.kmask[h.pat]&tells != 0 {
+			return true
 		}
 	}
 	return false
