@@ -1,10 +1,7 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,44 +10,12 @@ import (
 	"github.com/truce-monitor/truce"
 )
 
-// The -update flag rewrites golden files; other test files of this package
-// may define it too, so it is defined only once.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files")
-	}
-}
-
-func evaluateUpdating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
-
-// evaluateTestGeocoder places a report where it says (its coordinates, else
-// nothing but its region and country), so the goldens do not change when
-// the gazetteer does (it is tested in its own package).
-type evaluateTestGeocoder struct{}
-
-func (evaluateTestGeocoder) Geocode(l truce.Location) (*truce.Geocode, error) {
-	g := &truce.Geocode{Admin1: l.Admin1, Country: l.Country, Method: "test", Precision: "admin1"}
-	if l.Lat != nil && l.Lon != nil {
-		g.Lat, g.Lon, g.Precision = *l.Lat, *l.Lon, "point"
-		if l.UncertaintyM != nil {
-			g.UncertaintyM = *l.UncertaintyM
-		}
-	}
-	return g, nil
-}
-
 func runEvaluateCmd(t *testing.T, stdin string, args ...string) (int, string, string) {
 	t.Helper()
 	old := evaluateGeocoder
-	evaluateGeocoder = func() truce.Geocoder { return evaluateTestGeocoder{} }
+	evaluateGeocoder = func() truce.Geocoder { return echoGeocoder{} }
 	defer func() { evaluateGeocoder = old }()
-	var out, errb bytes.Buffer
-	e := &env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb, getenv: func(string) string { return "" }}
-	code := run(context.Background(), e, append([]string{"evaluate"}, args...))
-	return code, out.String(), errb.String()
+	return runCmd(t, stdin, append([]string{"evaluate"}, args...)...)
 }
 
 // TestEvaluateGolden evaluates a realistic set of reports (strikes with
@@ -78,17 +43,8 @@ func TestEvaluateGolden(t *testing.T) {
 			}
 			checkEvaluateLines(t, out)
 			path := filepath.Join("testdata", "evaluate", tt.golden+".golden")
-			if evaluateUpdating() {
-				if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if out != string(want) {
-				t.Errorf("output differs from %s (go test -update rewrites it):\n%s", path, lineDiff(string(want), out))
+			if want := readGolden(t, path, out); out != want {
+				t.Errorf("output differs from %s (go test -update rewrites it):\n%s", path, lineDiff(want, out))
 			}
 		})
 	}

@@ -1,10 +1,7 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,26 +10,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/truce-monitor/truce"
 )
-
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files")
-	}
-}
-
-func updatingGolden() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
-
-// runCmd runs truce in-process and returns its exit status and streams.
-func runFuseCmd(t *testing.T, stdin string, args ...string) (int, string, string) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	e := &env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb, getenv: func(string) string { return "" }}
-	code := run(context.Background(), e, args)
-	return code, out.String(), errb.String()
-}
 
 // stableFuseOutput blanks the run's own times so the output can be kept.
 func stableFuseOutput(t *testing.T, out string) string {
@@ -51,27 +28,6 @@ func stableFuseOutput(t *testing.T, out string) string {
 	return b.String()
 }
 
-// echoGeocoder places a report where it says: its coordinates as a point,
-// else its region or country, so that the command's tests do not depend
-// on the gazetteer (tested in its own package).
-type echoGeocoder struct{}
-
-func (echoGeocoder) Geocode(l truce.Location) (*truce.Geocode, error) {
-	g := &truce.Geocode{Admin1: l.Admin1, Country: l.Country, Method: "test"}
-	switch {
-	case l.Lat != nil && l.Lon != nil:
-		g.Lat, g.Lon, g.Precision = *l.Lat, *l.Lon, "point"
-		if l.UncertaintyM != nil {
-			g.UncertaintyM = *l.UncertaintyM
-		}
-	case l.Admin1 != "":
-		g.Precision = "admin1"
-	default:
-		g.Precision = "country"
-	}
-	return g, nil
-}
-
 func withEchoGeocoder(t *testing.T) {
 	old := fuseGeocoder
 	fuseGeocoder = func() truce.Geocoder { return echoGeocoder{} }
@@ -81,7 +37,7 @@ func withEchoGeocoder(t *testing.T) {
 func TestFuseCommand(t *testing.T) {
 	withEchoGeocoder(t)
 	in := filepath.Join("testdata", "fuse", "reports.ndjson")
-	code, out, stderr := runFuseCmd(t, "", "fuse", in)
+	code, out, stderr := runCmd(t, "", "fuse", in)
 	if code != 2 {
 		t.Errorf("exit %d, want 2 (one line rejected); stderr %s", code, stderr)
 	}
@@ -102,16 +58,7 @@ func TestFuseCommand(t *testing.T) {
 	}
 	golden := filepath.Join("testdata", "fuse", "out.golden")
 	got := stableFuseOutput(t, out)
-	if updatingGolden() {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	wantOut, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(wantOut), got); diff != "" {
+	if diff := cmp.Diff(readGolden(t, golden, got), got); diff != "" {
 		t.Errorf("output differs from %s (-want +got):\n%s", golden, diff)
 	}
 }
@@ -127,7 +74,7 @@ func TestFuseUsage(t *testing.T) {
 		{[]string{"fuse", "no-such-file.ndjson"}, 1, "no-such-file.ndjson"},
 		{[]string{"fuse", "-h"}, 0, "truce fuse reports.ndjson"},
 	} {
-		code, _, stderr := runFuseCmd(t, "", tt.args...)
+		code, _, stderr := runCmd(t, "", tt.args...)
 		if code != tt.code || !strings.Contains(stderr, tt.msg) {
 			t.Errorf("%v: exit %d, stderr %q; want %d and %q", tt.args, code, stderr, tt.code, tt.msg)
 		}
@@ -141,7 +88,7 @@ func TestFuseStdin(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.SplitN(string(b), "\n", 3)
-	code, out, stderr := runFuseCmd(t, lines[0]+"\n"+lines[1]+"\n", "fuse", "-")
+	code, out, stderr := runCmd(t, lines[0]+"\n"+lines[1]+"\n", "fuse", "-")
 	if code != 0 || strings.Count(out, "\n") != 1 {
 		t.Errorf("exit %d, %d lines (stderr %s), want one incident", code, strings.Count(out, "\n"), stderr)
 	}
