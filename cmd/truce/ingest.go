@@ -80,13 +80,13 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 
 // sender files a chunk of items and answers as the API does.
 type sender interface {
-	send(ctx context.Context, name string, f intake.Format, header []byte, items []intake.Item) (*app.SubmitResult, error)
+	send(ctx context.Context, name string, f intake.Format, items []intake.Item) (*app.SubmitResult, error)
 }
 
 // localSender files straight into a data dir, as the command-line user.
 type localSender struct{ app *app.App }
 
-func (s *localSender) send(ctx context.Context, name string, _ intake.Format, _ []byte, items []intake.Item) (*app.SubmitResult, error) {
+func (s *localSender) send(ctx context.Context, name string, _ intake.Format, items []intake.Item) (*app.SubmitResult, error) {
 	ctx = truce.WithPrincipal(ctx, truce.Principal{ID: "cli", Role: truce.RoleAdmin, Name: "truce ingest"})
 	return s.app.Submit(ctx, name, items)
 }
@@ -139,7 +139,7 @@ func ingestFile(ctx context.Context, e *env, send sender, name string) (ingestSu
 		if len(chunk) == 0 {
 			return nil
 		}
-		res, err := send.send(ctx, displayName(name), format, nil, chunk)
+		res, err := send.send(ctx, displayName(name), format, chunk)
 		if err != nil {
 			return err
 		}

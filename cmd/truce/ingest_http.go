@@ -21,7 +21,7 @@ type httpSender struct {
 	client *http.Client
 }
 
-func (s *httpSender) send(ctx context.Context, _ string, f intake.Format, _ []byte, items []intake.Item) (*app.SubmitResult, error) {
+func (s *httpSender) send(ctx context.Context, _ string, f intake.Format, items []intake.Item) (*app.SubmitResult, error) {
 	body, ctype := chunkBody(f, items)
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, strings.TrimRight(s.base, "/")+"/api/v1/reports", bytes.NewReader(body))
 	if err != nil {

@@ -19,14 +19,13 @@ func (p *Pipeline) AgreementLoaded(tx truce.Tx, by truce.Principal, rec *truce.A
 		return nil, err
 	}
 	p.agreements[rec.ID] = c
-	p.stale = true // until the transaction commits, the store has the old set
 	w := &writer{p: p, tx: tx, by: by.ID, at: p.clock.Now()}
 	for _, in := range p.engine.Incidents() {
 		if err := w.evaluate(in, []*agreement.Compiled{c}); err != nil {
+			p.stale = true // the compiled set no longer matches the store
 			return nil, err
 		}
 	}
-	p.stale = false
 	return w.acts, nil
 }
 
