@@ -68,16 +68,6 @@ func marshal(v any) ([]byte, error) {
 	return b, nil
 }
 
-// canonicalize returns compact JSON (as json.Marshal writes it) rewritten
-// the way truce.CanonicalJSON does: object members sorted by key (the
-// last of duplicates kept), strings escaped as encoding/json escapes them
-// without HTML escaping, numbers and literals as they are.
-func canonicalize(in []byte) ([]byte, error) {
-	var c canon
-	out, err := c.canonicalize(in)
-	return append([]byte(nil), out...), err
-}
-
 var errCanon = errors.New("log: malformed JSON from json.Marshal")
 
 // canon is a reusable canonicaliser; its output is valid until next use.
@@ -97,6 +87,11 @@ type member struct {
 	start, end int
 }
 
+// canonicalize returns compact JSON (as json.Marshal writes it) rewritten
+// the way truce.CanonicalJSON does: object members sorted by key (the
+// last of duplicates kept), strings escaped as encoding/json escapes them
+// without HTML escaping, numbers and literals as they are. The result is
+// valid until c's next use.
 func (c *canon) canonicalize(in []byte) ([]byte, error) {
 	c.in, c.pos, c.out, c.keys, c.ms = in, 0, c.out[:0], c.keys[:0], c.ms[:0]
 	if err := c.value(); err != nil {

@@ -17,6 +17,14 @@ func recordHash(v any) (string, error) {
 	return hex.EncodeToString(sum[:]), nil
 }
 
+// canonicalize is canon.canonicalize with a fresh canon and a copy of
+// its output.
+func canonicalize(in []byte) ([]byte, error) {
+	var c canon
+	out, err := c.canonicalize(in)
+	return append([]byte(nil), out...), err
+}
+
 func TestCanonicalize(t *testing.T) {
 	for _, v := range []any{
 		nil, 1.5, "x", []any{}, map[string]any{},
