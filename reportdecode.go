@@ -211,34 +211,41 @@ func (d *mapDecoder) location(l *Location, k string, v any) bool {
 	return true
 }
 
-func (d *mapDecoder) weapons(path string, v any) []Weapon {
+// list decodes a JSON list of objects into []T, each object field by
+// field (field reports whether it knew the key; unknown keys are kept).
+// first names the list's main key for the error message.
+func list[T any](d *mapDecoder, path string, v any, first string, field func(x *T, ip, k string, v any) bool) []T {
 	if v == nil {
 		return nil
 	}
 	arr, ok := v.([]any)
 	if !ok {
-		d.errs.add(path, "must be a list of {\"class\": …}, got %s", jsonKind(v))
+		d.errs.add(path, "must be a list of {%q: …}, got %s", first, jsonKind(v))
 		return nil
 	}
-	out := make([]Weapon, len(arr))
+	out := make([]T, len(arr))
 	for i, item := range arr {
 		ip := fmt.Sprintf("%s[%d]", path, i)
-		w := &out[i]
-		d.object(ip, item, func(k string, v any) bool {
-			switch k {
-			case "class":
-				w.Class = d.str(ip+".class", v)
-			case "model":
-				w.Model = d.str(ip+".model", v)
-			case "count":
-				w.Count = d.intPtr(ip+".count", v)
-			default:
-				return false
-			}
-			return true
-		})
+		x := &out[i]
+		d.object(ip, item, func(k string, v any) bool { return field(x, ip, k, v) })
 	}
 	return out
+}
+
+func (d *mapDecoder) weapons(path string, v any) []Weapon {
+	return list(d, path, v, "class", func(w *Weapon, ip, k string, v any) bool {
+		switch k {
+		case "class":
+			w.Class = d.str(ip+".class", v)
+		case "model":
+			w.Model = d.str(ip+".model", v)
+		case "count":
+			w.Count = d.intPtr(ip+".count", v)
+		default:
+			return false
+		}
+		return true
+	})
 }
 
 func (d *mapDecoder) target(t *Target, k string, v any) bool {
@@ -287,35 +294,21 @@ func (d *mapDecoder) counts(c *Counts, k string, v any) bool {
 }
 
 func (d *mapDecoder) evidence(path string, v any) []Evidence {
-	if v == nil {
-		return nil
-	}
-	arr, ok := v.([]any)
-	if !ok {
-		d.errs.add(path, "must be a list of {\"sha256\": …}, got %s", jsonKind(v))
-		return nil
-	}
-	out := make([]Evidence, len(arr))
-	for i, item := range arr {
-		ip := fmt.Sprintf("%s[%d]", path, i)
-		e := &out[i]
-		d.object(ip, item, func(k string, v any) bool {
-			switch k {
-			case "sha256":
-				e.SHA256 = d.str(ip+".sha256", v)
-			case "media_type":
-				e.MediaType = d.str(ip+".media_type", v)
-			case "name":
-				e.Name = d.str(ip+".name", v)
-			case "captured_at":
-				e.CapturedAt = d.timePtr(ip+".captured_at", v)
-			default:
-				return false
-			}
-			return true
-		})
-	}
-	return out
+	return list(d, path, v, "sha256", func(e *Evidence, ip, k string, v any) bool {
+		switch k {
+		case "sha256":
+			e.SHA256 = d.str(ip+".sha256", v)
+		case "media_type":
+			e.MediaType = d.str(ip+".media_type", v)
+		case "name":
+			e.Name = d.str(ip+".name", v)
+		case "captured_at":
+			e.CapturedAt = d.timePtr(ip+".captured_at", v)
+		default:
+			return false
+		}
+		return true
+	})
 }
 
 func (d *mapDecoder) str(path string, v any) string {
