@@ -266,18 +266,15 @@ func validKind(k Kind) bool {
 	return false
 }
 
-func joinSourceTypes() string {
-	s := make([]string, len(SourceTypes))
-	for i, t := range SourceTypes {
-		s[i] = string(t)
-	}
-	return strings.Join(s, ", ")
-}
+func joinSourceTypes() string { return joinStrings(SourceTypes) }
 
-func joinKinds() string {
-	s := make([]string, len(Kinds))
-	for i, k := range Kinds {
-		s[i] = string(k)
+func joinKinds() string { return joinStrings(Kinds) }
+
+// joinStrings lists string-typed values, comma separated.
+func joinStrings[T ~string](xs []T) string {
+	s := make([]string, len(xs))
+	for i, x := range xs {
+		s[i] = string(x)
 	}
 	return strings.Join(s, ", ")
 }
