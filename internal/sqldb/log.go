@@ -91,7 +91,7 @@ func (t *Tx) appendRows(table, cols string, ncol int, start int64, n int, fill f
 			}
 			fill(done+j, row)
 		}
-		res, err := t.exec(multiInsert(table, cols, ncol, k), args...)
+		res, err := t.exec(rowsQuery("INSERT INTO "+table+" ("+cols+") VALUES ", ncol, k), args...)
 		if err != nil {
 			return t.fail("append to "+table, err)
 		}
@@ -109,17 +109,18 @@ func (t *Tx) appendRows(table, cols string, ncol int, start int64, n int, fill f
 	return nil
 }
 
-var multiInserts sync.Map // "table|cols|k" -> statement
+var rowQueries sync.Map // "prefix|ncol|k" -> query
 
-// multiInsert returns "INSERT INTO table (cols) VALUES (?1, ?2), (?3, ?4)…"
-// for k rows of ncol columns.
-func multiInsert(table, cols string, ncol, k int) string {
-	key := fmt.Sprintf("%s|%s|%d", table, cols, k)
-	if q, ok := multiInserts.Load(key); ok {
+// rowsQuery returns prefix followed by k rows of ncol placeholders,
+// numbered in order: "(?1, ?2), (?3, ?4)…" — the VALUES of a multi-row
+// INSERT, or with one row the list of an IN.
+func rowsQuery(prefix string, ncol, k int) string {
+	key := fmt.Sprintf("%s|%d|%d", prefix, ncol, k)
+	if q, ok := rowQueries.Load(key); ok {
 		return q.(string)
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "INSERT INTO %s (%s) VALUES ", table, cols)
+	b.WriteString(prefix)
 	for r := range k {
 		if r > 0 {
 			b.WriteString(", ")
@@ -133,7 +134,7 @@ func multiInsert(table, cols string, ncol, k int) string {
 		}
 		b.WriteByte(')')
 	}
-	multiInserts.Store(key, b.String())
+	rowQueries.Store(key, b.String())
 	return b.String()
 }
 
@@ -168,7 +169,7 @@ func (t *Tx) readHashes(indexes []int64, got map[int64][32]byte) error {
 	for i, x := range indexes {
 		args[i] = x
 	}
-	rows, err := t.query(inQuery(`SELECT idx, hash FROM log_hashes WHERE idx IN `, len(indexes)), args...)
+	rows, err := t.query(rowsQuery(`SELECT idx, hash FROM log_hashes WHERE idx IN `, len(indexes), 1), args...)
 	if err != nil {
 		return t.fail("read log hashes", err)
 	}
@@ -185,28 +186,6 @@ func (t *Tx) readHashes(indexes []int64, got map[int64][32]byte) error {
 		got[idx] = [32]byte(h)
 	}
 	return rows.Err()
-}
-
-var inQueries sync.Map
-
-// inQuery returns prefix followed by "(?1, ?2, …)" with k placeholders.
-func inQuery(prefix string, k int) string {
-	key := fmt.Sprintf("%s|%d", prefix, k)
-	if q, ok := inQueries.Load(key); ok {
-		return q.(string)
-	}
-	var b strings.Builder
-	b.WriteString(prefix)
-	b.WriteByte('(')
-	for i := range k {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		fmt.Fprintf(&b, "?%d", i+1)
-	}
-	b.WriteByte(')')
-	inQueries.Store(key, b.String())
-	return b.String()
 }
 
 // LogEntries returns the entries with index in [start, end).
