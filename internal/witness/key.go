@@ -60,10 +60,9 @@ func GenerateKey(name string) (skey, vkey string, err error) {
 	if err != nil {
 		return "", "", err
 	}
-	id := keyID(name, pub)
-	skey = fmt.Sprintf("PRIVATE+KEY+%s+%08x+%s", name, id, base64.StdEncoding.EncodeToString(append([]byte{keyType}, priv.Seed()...)))
-	vkey = fmt.Sprintf("%s+%08x+%s", name, id, base64.StdEncoding.EncodeToString(append([]byte{keyType}, pub...)))
-	return skey, vkey, nil
+	c := &Cosigner{name: name, id: keyID(name, pub), priv: priv}
+	skey = fmt.Sprintf("PRIVATE+KEY+%s+%08x+%s", name, c.id, base64.StdEncoding.EncodeToString(append([]byte{keyType}, priv.Seed()...)))
+	return skey, c.VerifierKey(), nil
 }
 
 // NewCosigner parses a witness signer key. Errors never include the key.
@@ -102,10 +101,9 @@ func (c *Cosigner) Cosign(body string, t time.Time) (string, error) {
 		return "", errors.New("witness: a checkpoint body ends in a newline, and the time must be after 1970")
 	}
 	ts := uint64(t.Unix())
-	msg := "cosignature/v1\ntime " + strconv.FormatUint(ts, 10) + "\n" + body
 	sig := binary.BigEndian.AppendUint32(nil, c.id)
 	sig = binary.BigEndian.AppendUint64(sig, ts)
-	sig = append(sig, ed25519.Sign(c.priv, []byte(msg))...)
+	sig = append(sig, ed25519.Sign(c.priv, cosignedMessage(ts, body))...)
 	return "— " + c.name + " " + base64.StdEncoding.EncodeToString(sig), nil
 }
 
@@ -157,6 +155,12 @@ func ReadKey(dataDir string) (skey, vkey string, err error) {
 	return strings.TrimSpace(string(b)), c.VerifierKey(), nil
 }
 
+// cosignedMessage is what a cosignature/v1 signature at time ts (Unix
+// seconds) of a checkpoint body covers.
+func cosignedMessage(ts uint64, body string) []byte {
+	return []byte("cosignature/v1\ntime " + strconv.FormatUint(ts, 10) + "\n" + body)
+}
+
 // cosigned reports whether the signed note msg, whose text is body,
 // carries a valid cosignature by c.
 func (c *Cosigner) cosigned(msg []byte, body string) bool {
@@ -172,8 +176,7 @@ func (c *Cosigner) cosigned(msg []byte, body string) bool {
 			continue
 		}
 		ts := binary.BigEndian.Uint64(raw[4:])
-		m := "cosignature/v1\ntime " + strconv.FormatUint(ts, 10) + "\n" + body
-		if ed25519.Verify(pub, []byte(m), raw[12:]) {
+		if ed25519.Verify(pub, cosignedMessage(ts, body), raw[12:]) {
 			return true
 		}
 	}
