@@ -63,3 +63,11 @@ func (echoGeocoder) Geocode(l truce.Location) (*truce.Geocode, error) {
 	}
 	return g, nil
 }
+
+// withEchoGeocoder makes truce fuse and truce evaluate use echoGeocoder
+// until the test ends.
+func withEchoGeocoder(t *testing.T) {
+	old := fuseGeocoder
+	fuseGeocoder = func() truce.Geocoder { return echoGeocoder{} }
+	t.Cleanup(func() { fuseGeocoder = old })
+}

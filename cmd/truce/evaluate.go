@@ -14,7 +14,6 @@ import (
 	"github.com/truce-monitor/truce"
 	"github.com/truce-monitor/truce/internal/agreement"
 	"github.com/truce-monitor/truce/internal/fusion"
-	"github.com/truce-monitor/truce/internal/geocode"
 	"github.com/truce-monitor/truce/internal/intake"
 )
 
@@ -132,11 +131,6 @@ func runEvaluate(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// evaluateGeocoder returns the geocoder of truce evaluate (places named
-// without coordinates get a point, so zone rules can be applied); tests
-// replace it.
-var evaluateGeocoder = func() truce.Geocoder { return geocode.Default() }
-
 // readAndFuse reads, validates and geocodes the reports of files (party
 // codes must be the agreement's), fuses them into incidents (ordered by the
 // start of their window), and returns them with the output name of each
@@ -145,7 +139,7 @@ var evaluateGeocoder = func() truce.Geocoder { return geocode.Default() }
 func readAndFuse(ctx context.Context, e *env, files, parties []string) ([]*truce.Incident, map[string]string, int, error) {
 	now := truce.SystemClock{}.Now().Truncate(time.Second)
 	eng := fusion.New(fusion.Options{Clock: truce.NewFixedClock(now)})
-	prep := &intake.Preparer{Validator: truce.Validator{Parties: partySet(parties)}, Geocoder: evaluateGeocoder()}
+	prep := &intake.Preparer{Validator: truce.Validator{Parties: partySet(parties)}, Geocoder: fuseGeocoder()}
 	refs, rejected, err := fuseFiles(ctx, e, eng, prep, files, now)
 	if err != nil {
 		return nil, nil, 0, err

@@ -6,15 +6,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/truce-monitor/truce"
 )
 
 func runEvaluateCmd(t *testing.T, stdin string, args ...string) (int, string, string) {
 	t.Helper()
-	old := evaluateGeocoder
-	evaluateGeocoder = func() truce.Geocoder { return echoGeocoder{} }
-	defer func() { evaluateGeocoder = old }()
+	withEchoGeocoder(t)
 	return runCmd(t, stdin, append([]string{"evaluate"}, args...)...)
 }
 

@@ -40,7 +40,9 @@ Examples:
 	})
 }
 
-// fuseGeocoder returns the geocoder of truce fuse; tests replace it.
+// fuseGeocoder returns the geocoder of truce fuse and truce evaluate
+// (places named without coordinates get a point, so zone rules can be
+// applied); tests replace it.
 var fuseGeocoder = func() truce.Geocoder { return geocode.Default() }
 
 // fuseLine is one line of output: the incident with its reports named by

@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/truce-monitor/truce"
 )
 
 // stableFuseOutput blanks the run's own times so the output can be kept.
@@ -26,12 +25,6 @@ func stableFuseOutput(t *testing.T, out string) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
-}
-
-func withEchoGeocoder(t *testing.T) {
-	old := fuseGeocoder
-	fuseGeocoder = func() truce.Geocoder { return echoGeocoder{} }
-	t.Cleanup(func() { fuseGeocoder = old })
 }
 
 func TestFuseCommand(t *testing.T) {
