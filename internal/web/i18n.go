@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // The interface speaks English, Ukrainian and Russian. Every word of it is
@@ -22,10 +23,16 @@ var Languages = []string{"en", "uk", "ru"}
 //go:embed i18n/*.json
 var catalogueFiles embed.FS
 
-// lang is one language of the interface.
+// lang is one language of the interface, with what the pages derive from
+// its catalogue, built once on first use.
 type lang struct {
 	Code string
 	msgs map[string]string
+
+	regionsOnce sync.Once
+	regions     []regionOption // see regionOptions
+	labelsOnce  sync.Once
+	labels      string // see mapLabels
 }
 
 // catalogues are the loaded languages, by code.

@@ -5,7 +5,6 @@ import (
 	"net/url"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/truce-monitor/truce"
 	"github.com/truce-monitor/truce/internal/app"
@@ -120,20 +119,21 @@ func newFilterForm(q url.Values, ags []*truce.AgreementRecord, l *lang) filterFo
 	return f
 }
 
-// regionsByLang caches the region list of each language, sorted by name.
-var regionsByLang sync.Map // lang code → []regionOption
-
 // regionOptions returns the regions of the filter and report forms, in the
-// order of their names in the language, Ukraine's first.
+// order of their names in the language, Ukraine's first; built once per
+// language.
 func regionOptions(l *lang) []regionOption {
-	if v, ok := regionsByLang.Load(l.Code); ok {
-		return v.([]regionOption)
-	}
-	var regions []regionOption
-	for _, reg := range gazetteer.Default().Regions() {
-		regions = append(regions, regionOption{Name: reg.Name, Country: reg.Country})
-	}
-	regions = sortedRegions(l, regions)
-	regionsByLang.Store(l.Code, regions)
-	return regions
+	l.regionsOnce.Do(func() {
+		for _, reg := range gazetteer.Default().Regions() {
+			l.regions = append(l.regions, regionOption{Name: reg.Name, Country: reg.Country})
+		}
+		sort.SliceStable(l.regions, func(i, j int) bool {
+			a, b := l.regions[i], l.regions[j]
+			if a.Country != b.Country {
+				return a.Country == "UA"
+			}
+			return regionLabel(l, a.Name) < regionLabel(l, b.Name)
+		})
+	})
+	return l.regions
 }

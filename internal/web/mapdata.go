@@ -171,17 +171,20 @@ func russianRegions() []byte {
 }
 
 // mapLabels are the words the map script writes into popups, in the
-// page's language, as JSON.
+// page's language, as JSON; built once per language.
 func mapLabels(l *lang) string {
-	m := map[string]string{}
-	for key, s := range l.msgs {
-		for _, prefix := range []string{"kind.", "verdict.", "party.", "map.", "month.short."} {
-			if strings.HasPrefix(key, prefix) {
-				m[key] = s
+	l.labelsOnce.Do(func() {
+		m := map[string]string{}
+		for key, s := range l.msgs {
+			for _, prefix := range []string{"kind.", "verdict.", "party.", "map.", "month.short."} {
+				if strings.HasPrefix(key, prefix) {
+					m[key] = s
+				}
 			}
 		}
-	}
-	m["time.kyiv"] = l.T("time.kyiv")
-	b, _ := json.Marshal(m)
-	return string(b)
+		m["time.kyiv"] = l.T("time.kyiv")
+		b, _ := json.Marshal(m)
+		l.labels = string(b)
+	})
+	return l.labels
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -228,17 +227,4 @@ func formTime(s string) string {
 		}
 	}
 	return s
-}
-
-// sortedRegions orders region options by their name in the language,
-// Ukraine's first.
-func sortedRegions(l *lang, rs []regionOption) []regionOption {
-	out := append([]regionOption(nil), rs...)
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Country != out[j].Country {
-			return out[i].Country == "UA"
-		}
-		return regionLabel(l, out[i].Name) < regionLabel(l, out[j].Name)
-	})
-	return out
 }
