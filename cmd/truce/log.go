@@ -59,12 +59,6 @@ Examples:
 	})
 }
 
-// repeated collects a repeated string flag.
-type repeated []string
-
-func (r *repeated) String() string     { return strings.Join(*r, ",") }
-func (r *repeated) Set(s string) error { *r = append(*r, s); return nil }
-
 func runLogVerify(ctx context.Context, e *env, args []string) error {
 	c := commands["log verify"]
 	fs := c.flags(e)
@@ -73,7 +67,7 @@ func runLogVerify(ctx context.Context, e *env, args []string) error {
 	state := fs.String("state", "", "`file` keeping the last checkpoint seen (created if missing)")
 	entry := fs.Int64("entry", -1, "prove entry `N` included and print it")
 	audit := fs.Bool("audit", false, "download and check every entry and tile")
-	var wkeys repeated
+	var wkeys multiFlag
 	fs.Var(&wkeys, "witness-key", "a witness's verifier `key` (repeat for several)")
 	quorum := fs.Int("cosignatures", 0, "how many of the witnesses must have cosigned (`N`)")
 	if err := parse(fs, args); err != nil {
