@@ -58,7 +58,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return truce.Errorf(truce.EINVALID, "--eval %s: %v", *evalDir, err)
 		}
-		extract.Evaluate(extractor(), arts).WriteTable(e.stdout)
+		extract.Evaluate(extract.Default(), arts).WriteTable(e.stdout)
 		return nil
 	}
 	if fs.NArg() == 0 {
@@ -103,7 +103,7 @@ func extractFile(e *env, w io.Writer, name string, o extract.Options, refFromNam
 	if o.DateOnly {
 		now = now.Add(48 * time.Hour)
 	}
-	for _, r := range extractor().Extract(strings.ToValidUTF8(string(text), "\uFFFD"), o) {
+	for _, r := range extract.Default().Extract(strings.ToValidUTF8(string(text), "\uFFFD"), o) {
 		if errs := (truce.Validator{}).Validate(&r, now); len(errs) > 0 {
 			return fmt.Errorf("%s: extracted report fails validation (a bug): %v", name, errs[0])
 		}
@@ -117,6 +117,3 @@ func extractFile(e *env, w io.Writer, name string, o extract.Options, refFromNam
 	}
 	return nil
 }
-
-// extractor returns the extractor over the project gazetteer.
-func extractor() *extract.Extractor { return extract.Default() }
