@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -11,8 +12,8 @@ import (
 // names, sorted by form. It is meant for building a matcher of names in free
 // text; codes (ISO 3166, "ua") are left out, and so are alternate names of
 // three letters or fewer from GeoNames' list ("kiv", "civ"), which match too
-// much. A form naming a city and its region ("kharkiv") lists both. The slice is built once and shared: do not
-// modify it.
+// much. A form naming a city and its region ("kharkiv") lists both. The
+// slice is built once and shared: do not modify it.
 func (g *Gazetteer) Names() []Name {
 	g.namesOnce.Do(func() {
 		ids := make(map[string][]string)
@@ -36,8 +37,8 @@ func (g *Gazetteer) Names() []Name {
 		}
 		g.names = make([]Name, 0, len(ids))
 		for n, list := range ids {
-			sort.Strings(list)
-			g.names = append(g.names, Name{Norm: n, EntryIDs: dedupSorted(list)})
+			slices.Sort(list)
+			g.names = append(g.names, Name{Norm: n, EntryIDs: slices.Compact(list)})
 		}
 		sort.Slice(g.names, func(a, b int) bool { return g.names[a].Norm < g.names[b].Norm })
 	})
@@ -48,15 +49,4 @@ func (g *Gazetteer) Names() []Name {
 // or fewer ("ua", "rus").
 func isCode(n string) bool {
 	return len(n) <= 3 && strings.IndexFunc(n, func(r rune) bool { return r >= 0x80 }) < 0
-}
-
-// dedupSorted removes repeats from a sorted list.
-func dedupSorted(s []string) []string {
-	out := s[:0]
-	for i, v := range s {
-		if i == 0 || v != s[i-1] {
-			out = append(out, v)
-		}
-	}
-	return out
 }
