@@ -1,6 +1,9 @@
 package fusion
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // The index finds the incidents a report could join without looking at
 // the others: incidents are filed under time buckets × spatial keys, and a
@@ -197,7 +200,7 @@ func (x *index) file(in *incident, c coverage) {
 	for b := c.b0; b <= c.b1; b++ {
 		inOld := !in.wide && len(old.keys) > 0 && b >= old.b0 && b <= old.b1
 		for _, k := range c.keys {
-			if inOld && hasKey(old.keys, k) {
+			if inOld && slices.Contains(old.keys, k) {
 				continue
 			}
 			ik := keyOf(b, k)
@@ -213,20 +216,11 @@ func covered(in *incident, c coverage) bool {
 		return false
 	}
 	for _, k := range c.keys {
-		if !hasKey(in.cov.keys, k) {
+		if !slices.Contains(in.cov.keys, k) {
 			return false
 		}
 	}
 	return true
-}
-
-func hasKey(ks []skey, k skey) bool {
-	for _, j := range ks {
-		if j == k {
-			return true
-		}
-	}
-	return false
 }
 
 // each calls fn once for each live incident filed under keys in buckets

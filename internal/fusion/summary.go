@@ -1,6 +1,10 @@
 package fusion
 
-import "github.com/truce-monitor/truce"
+import (
+	"slices"
+
+	"github.com/truce-monitor/truce"
+)
 
 // area tags: what an areaTag's symbol names.
 const (
@@ -139,7 +143,7 @@ func (s *summary) absorbTally(m *member) {
 		t = &tallySummary{level: m.prec, counts: [3]int64{-1, -1, -1}}
 		s.tally = t
 	}
-	if m.actor != 0 && !hasSym(t.actors, m.actor) {
+	if m.actor != 0 && !slices.Contains(t.actors, m.actor) {
 		t.actors = append(t.actors, m.actor)
 	}
 	for i, c := range tallyCounts(m) {
@@ -162,15 +166,6 @@ func tallyCounts(m *member) [3]int64 {
 		}
 	}
 	return out
-}
-
-func hasSym(xs []sym, x sym) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // merge adds another incident's summary to s.
@@ -196,7 +191,7 @@ func (s *summary) merge(o *summary) {
 			return
 		}
 		for _, a := range o.tally.actors {
-			if !hasSym(s.tally.actors, a) {
+			if !slices.Contains(s.tally.actors, a) {
 				s.tally.actors = append(s.tally.actors, a)
 			}
 		}
