@@ -3,6 +3,7 @@ package agreement
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"sort"
@@ -140,7 +141,7 @@ func (p *parser) applyParams(root *yaml.Node, given map[string]string) map[strin
 	for _, s := range specs {
 		names = append(names, s.Name)
 	}
-	for _, name := range sortedKeys(given) {
+	for _, name := range slices.Sorted(maps.Keys(given)) {
 		if !slices.Contains(names, name) {
 			takes := "this document takes no parameters"
 			if len(names) > 0 {
@@ -176,15 +177,6 @@ func paramHelp(s ParamSpec) string {
 		return "a time, e.g. 2025-09-01T00:00+03:00"
 	}
 	return "a whole number"
-}
-
-func sortedKeys(m map[string]string) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // substitute replaces ${name} in the scalar values under n, skipping the

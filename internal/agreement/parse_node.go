@@ -2,6 +2,7 @@ package agreement
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -251,7 +252,7 @@ func (p *parser) partyList(n *yaml.Node, field string, known bool) []string {
 			return false
 		}
 		if known && p.parties != nil && !p.parties[s] {
-			p.errf(it, path, "'%s' is not one of the parties (%s)", s, strings.Join(truce.SortedClasses(keysOf(p.parties)), ", "))
+			p.errf(it, path, "'%s' is not one of the parties (%s)", s, strings.Join(slices.Sorted(maps.Keys(p.parties)), ", "))
 			return false
 		}
 		return true
@@ -265,18 +266,10 @@ func (p *parser) party(n *yaml.Node, field string) string {
 		return ""
 	}
 	if p.parties != nil && !p.parties[s] {
-		p.errf(n, field, "'%s' is not one of the parties (%s)", s, strings.Join(truce.SortedClasses(keysOf(p.parties)), ", "))
+		p.errf(n, field, "'%s' is not one of the parties (%s)", s, strings.Join(slices.Sorted(maps.Keys(p.parties)), ", "))
 		return ""
 	}
 	return s
-}
-
-func keysOf(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	return out
 }
 
 // Layouts of document times: with an offset, or without one (then read in
