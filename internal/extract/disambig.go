@@ -3,6 +3,8 @@ package extract
 import (
 	"math"
 	"strings"
+
+	"github.com/truce-monitor/truce/internal/geo"
 )
 
 // Choosing among places of one name. A name often fits several places
@@ -150,29 +152,24 @@ func (ph *placeHints) fits(p *place) bool {
 	if ph.ref == nil || !p.hasCoords {
 		return false
 	}
-	d, b := distBearing(ph.ref.lat, ph.ref.lon, p.lat, p.lon)
-	if math.Abs(d-ph.km) > ph.km/3+5 {
+	from, to := geo.Point{Lat: ph.ref.lat, Lon: ph.ref.lon}, geo.Point{Lat: p.lat, Lon: p.lon}
+	if d := geo.DistanceM(from, to) / 1000; math.Abs(d-ph.km) > ph.km/3+5 {
 		return false
 	}
 	if math.IsNaN(ph.bearing) {
 		return true
 	}
-	diff := math.Abs(math.Mod(b-ph.bearing+540, 360) - 180)
+	diff := math.Abs(math.Mod(bearing(from, to)-ph.bearing+540, 360) - 180)
 	return diff <= 50
 }
 
-// distBearing returns the great-circle distance in km and the initial
-// bearing in degrees from (lat1, lon1) to (lat2, lon2).
-func distBearing(lat1, lon1, lat2, lon2 float64) (float64, float64) {
-	const r = 6371.0
-	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
-	dl := (lon2 - lon1) * math.Pi / 180
-	a := math.Sin((p2-p1)/2)*math.Sin((p2-p1)/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
-	d := 2 * r * math.Asin(math.Sqrt(a))
+// bearing returns the initial great-circle bearing in degrees from a to b.
+func bearing(a, b geo.Point) float64 {
+	p1, p2 := a.Lat*math.Pi/180, b.Lat*math.Pi/180
+	dl := (b.Lon - a.Lon) * math.Pi / 180
 	y := math.Sin(dl) * math.Cos(p2)
 	x := math.Cos(p1)*math.Sin(p2) - math.Sin(p1)*math.Cos(p2)*math.Cos(dl)
-	b := math.Mod(math.Atan2(y, x)*180/math.Pi+360, 360)
-	return d, b
+	return math.Mod(math.Atan2(y, x)*180/math.Pi+360, 360)
 }
 
 // better reports whether candidate p (index pi) beats q (index qi) for a
