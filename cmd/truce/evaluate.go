@@ -192,11 +192,8 @@ func evaluateFileName(name string) string {
 // source refs (FILE:LINE for a report without one).
 func newEvaluateLine(in *truce.Incident, v truce.Verdict, refs map[string]string) evaluateLine {
 	out := evaluateLine{
-		Incident: in.ID, Reports: []string{}, Agreement: v.Agreement, Version: v.Version,
+		Incident: in.ID, Reports: reportRefs(in, refs), Agreement: v.Agreement, Version: v.Version,
 		Verdict: v.Verdict, Rules: v.Rules, Reasons: v.Reasons, Readings: v.Readings,
-	}
-	for _, m := range in.Reports {
-		out.Reports = append(out.Reports, refs[m.ID])
 	}
 	if v.Party != "" {
 		out.Party = &v.Party

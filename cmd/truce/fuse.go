@@ -74,11 +74,7 @@ func runFuse(ctx context.Context, e *env, args []string) error {
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
 	for _, in := range eng.Incidents() {
-		line := fuseLine{Incident: in, Reports: []string{}}
-		for _, m := range in.Reports {
-			line.Reports = append(line.Reports, refs[m.ID])
-		}
-		if err := enc.Encode(line); err != nil {
+		if err := enc.Encode(fuseLine{Incident: in, Reports: reportRefs(in, refs)}); err != nil {
 			return err
 		}
 	}
@@ -129,4 +125,14 @@ func fuseFiles(ctx context.Context, e *env, eng *fusion.Engine, prep *intake.Pre
 		}
 	}
 	return refs, rejected, nil
+}
+
+// reportRefs names an incident's member reports as the output does: by the
+// names fuseFiles gave them (never nil, so JSON shows []).
+func reportRefs(in *truce.Incident, refs map[string]string) []string {
+	out := make([]string, 0, len(in.Reports))
+	for _, m := range in.Reports {
+		out = append(out, refs[m.ID])
+	}
+	return out
 }
