@@ -46,6 +46,5 @@
 // where every party is bound.
 //
 // Templates returns the agreements of 2025 shipped with Truce, in English,
-// Ukrainian and Russian. IncidentFromReport makes a one-report incident of
-// a report, to evaluate a report without fusion.
+// Ukrainian and Russian.
 package agreement
