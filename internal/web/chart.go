@@ -119,17 +119,11 @@ func partyClass(p string, i int) string {
 
 // draw lays out the bars, axis and labels.
 func (c *chart) draw(l *lang, first time.Time, counts [][]int) {
-	max := 1
+	most := 1
 	for _, cs := range counts {
-		sum := 0
-		for _, v := range cs {
-			sum += v
-		}
-		if sum > max {
-			max = sum
-		}
+		most = max(most, sumInts(cs))
 	}
-	top := niceCeil(max)
+	top := niceCeil(most)
 	plotW, plotH := float64(chartW-padLeft-4), float64(chartH-padT-padBottom)
 	bw := min(plotW/float64(len(counts)), 36)
 	marks := []int{0, top}
@@ -139,7 +133,7 @@ func (c *chart) draw(l *lang, first time.Time, counts [][]int) {
 	for _, v := range marks {
 		c.Ticks = append(c.Ticks, tick{Y: padT + plotH - plotH*float64(v)/float64(top), Label: formatInt(l.Code, v)})
 	}
-	every := max1(len(counts) / 8)
+	every := max(len(counts)/8, 1)
 	for i, cs := range counts {
 		day := first.AddDate(0, 0, i)
 		x := padLeft + float64(i)*bw
@@ -178,13 +172,6 @@ func niceCeil(n int) int {
 		}
 		p *= 10
 	}
-}
-
-func max1(n int) int {
-	if n < 1 {
-		return 1
-	}
-	return n
 }
 
 func sumInts(xs []int) int {
