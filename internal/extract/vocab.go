@@ -57,11 +57,9 @@ func newVocabTable(words []string) vocabTable {
 // filterBits are the two bits of hash h in its word of the filter.
 func filterBits(h uint32) uint64 { return uint64(1)<<(h>>26) | uint64(1)<<((h>>20)&63) }
 
-// lookup returns the id of word b with table hash h, or -1.
+// lookup returns the id of word b with table hash h, or -1. The caller
+// (word) has already asked the filter.
 func (v *vocabTable) lookup(b []byte, h uint32) int32 {
-	if m := filterBits(h); v.filter[(h*0x9e3779b1)>>v.fshift]&m != m {
-		return -1
-	}
 	for i := h & v.mask; ; i = (i + 1) & v.mask {
 		s := &v.slots[i]
 		if s.hash == 0 {
