@@ -56,11 +56,10 @@ func (h *Handler) dailyLatest(w http.ResponseWriter, r *http.Request, rq *reques
 
 func (h *Handler) daily(w http.ResponseWriter, r *http.Request, rq *request) error {
 	ctx := r.Context()
-	d0, err := time.ParseInLocation(time.DateOnly, r.PathValue("date"), kyiv)
+	start, err := time.ParseInLocation(time.DateOnly, r.PathValue("date"), kyiv) // the day's first instant
 	if err != nil {
 		return truce.Errorf(truce.EINVALID, "date: %q is not a day (want YYYY-MM-DD)", r.PathValue("date"))
 	}
-	start := time.Date(d0.Year(), d0.Month(), d0.Day(), 0, 0, 0, 0, kyiv)
 	end, before := start.AddDate(0, 0, 1), start.AddDate(0, 0, -1)
 	choice, err := h.chooseAgreement(ctx, r.URL.Query().Get("agreement"))
 	if err != nil {
