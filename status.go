@@ -26,6 +26,14 @@ var Statuses = []Status{StatusReported, StatusUnderReview, StatusVerified, Statu
 // Valid reports whether s is one of Statuses.
 func (s Status) Valid() bool { return slices.Contains(Statuses, s) }
 
+// Judged reports whether an incident with this status has been judged in
+// the follow-up (verified, unverified, disputed, published, retracted): it
+// may carry findings and replies, so it is merged with another incident
+// neither by fusion nor by an analyst.
+func (s Status) Judged() bool {
+	return s != "" && s != StatusReported && s != StatusUnderReview
+}
+
 // Transition is one allowed change of an incident's status: who may make
 // it and whether it must say why.
 type Transition struct {

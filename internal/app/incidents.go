@@ -176,7 +176,7 @@ func mergeable(tx truce.Tx, ids []string) error {
 		if err != nil {
 			continue // the pipeline names the missing one
 		}
-		if in.Status != truce.StatusReported && in.Status != truce.StatusUnderReview {
+		if in.Status.Judged() {
 			return truce.Errorf(truce.ECONFLICT, "incident %s is %s: only reported incidents and those under review are merged", id, in.Status)
 		}
 	}

@@ -1,7 +1,6 @@
 package fusion
 
 import (
-	"github.com/truce-monitor/truce"
 	"slices"
 	"sort"
 )
@@ -153,9 +152,7 @@ func (e *Engine) bridge(m *member, cands []candidate, rejects []rejection) ([]*i
 // another by itself (a report may still join it).
 func judged(ins ...*incident) bool {
 	for _, in := range ins {
-		switch in.status {
-		case "", truce.StatusReported, truce.StatusUnderReview:
-		default:
+		if in.status.Judged() {
 			return true
 		}
 	}

@@ -109,8 +109,7 @@ func (w *writer) evaluate(in *truce.Incident, cs []*agreement.Compiled) error {
 		prev[v.Agreement] = v
 	}
 	var changed []truce.Verdict
-	for _, c := range cs {
-		v := agreement.Evaluate(in, c)
+	for _, v := range agreement.EvaluateAll(in, cs) {
 		v.Incident = in.ID
 		p, had := prev[v.Agreement]
 		if had && sameVerdict(p, v) {
